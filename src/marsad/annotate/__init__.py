@@ -1,0 +1,5 @@
+"""annotate: Document to Annotation (sentences, entities, dates, quotes)."""
+
+from marsad.annotate.pipeline import annotate
+
+__all__ = ["annotate"]

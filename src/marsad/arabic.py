@@ -1,0 +1,74 @@
+"""Arabic as outlets write it, folded for matching.
+
+Folding is for matching only, never for display: spans always point into the
+clean text as the outlet wrote it. `fold` keeps one output character per input
+character (diacritics and tatweel stay where they are), so code that needs
+offsets uses `fold`; code that needs a lookup key uses `normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0670"
+TATWEEL = "\u0640"
+_DROP = set(DIACRITICS + TATWEEL + "\u200c\u200d\u200e\u200f\ufeff")
+
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ة": "ه",
+    "ى": "ي",
+    "ؤ": "و", "ئ": "ي",
+    "ک": "ك", "ی": "ي", "ھ": "ه",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
+    "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4",
+    "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    "٬": ",", "،": ",", "؛": ";", "؟": "?",
+}
+_FOLD_TABLE = str.maketrans(_FOLD)
+_DROP_TABLE = str.maketrans({c: None for c in _DROP})
+
+ARABIC_INDIC_DIGITS = str.maketrans({k: v for k, v in _FOLD.items() if v.isdigit()})
+
+WORD_RE = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)
+
+
+def strip_marks(text: str) -> str:
+    """Remove diacritics, tatweel and invisible joiners (not length preserving)."""
+    return text.translate(_DROP_TABLE)
+
+
+def fold(text: str) -> str:
+    """Length-preserving fold: hamza/alef, ta marbuta, alef maqsura, digits.
+
+    Diacritics and tatweel are kept in place so offsets stay valid.
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+def normalize(text: str) -> str:
+    """Matching key: NFKC, marks removed, letters folded, lower-cased Latin."""
+    text = unicodedata.normalize("NFKC", text)
+    return fold(strip_marks(text)).lower()
+
+
+def digits_to_ascii(text: str) -> str:
+    return text.translate(ARABIC_INDIC_DIGITS)
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens with their offsets into `text`."""
+    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+def is_arabic_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3"
+
+
+def arabic_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if is_arabic_letter(c)) / len(letters)
