@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from marsad import dates
+from marsad.annotate.entities import find_mentions
+from marsad.annotate.quotes import find_quotes
 from marsad.annotate.sentences import split_sentences
 from marsad.records import Annotation, Document
 
 
 def annotate(doc: Document) -> Annotation:
     anchor = doc.published.value[:10] if doc.published else None
-    return Annotation(
-        sentences=split_sentences(doc.text),
-        mentions=[],
-        timexes=dates.tag(doc.text, anchor),
-        quotes=[],
-    )
+    sentences = split_sentences(doc.text)
+    mentions = find_mentions(doc.text, sentences)
+    timexes = dates.tag(doc.text, anchor)
+    quotes = find_quotes(doc.text, sentences, mentions)
+    return Annotation(sentences=sentences, mentions=mentions, timexes=timexes, quotes=quotes)

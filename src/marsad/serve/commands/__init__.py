@@ -1,0 +1,1 @@
+"""One module per `marsad` subcommand, each with register(subparsers)."""
