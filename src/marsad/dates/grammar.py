@@ -11,6 +11,7 @@ an anchor, and `window` reads Specs to bound an undated report.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -97,6 +98,7 @@ _SETS = {"يوميا": "P1D", "اسبوعيا": "P1W", "شهريا": "P1M", "س�
 # Media words before "اليوم" that make it part of a name ("يوتيوب الدبلوماسي اليوم").
 _MEDIA = frozenset({"فيسبوك", "يوتيوب", "تويتر", "انستغرام", "تلغرام", "صحيفه", "جريده", "موقع",
                     "قناه", "وكاله", "مجله", "تلفزيون", "برنامج", "نشره"})
+_REF_HEADS = ("الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام", "الفتره", "المرحله")
 _PARTS_POD = {"صباح": "MO", "فجر": "MO", "ظهر": "AF", "ظهيره": "AF", "عصر": "AF", "مساء": "EV",
               "ليل": "NI", "ليله": "NI"}
 
@@ -142,7 +144,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("relday", _rx(rf"(?P<e>{_alt(_RELDAY_VALUE)})")),
     ("period", _rx(rf"(?P<e>(?:(?P<mod>{_MODW})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه)"
                    rf"(?:\s+(?P<rel>{_REL}))?)")),
-    ("refs", _rx(rf"(?P<e>(?P<what>الايام|الاسابيع|الاشهر|الشهور|السنوات|الاعوام|الفتره|المرحله)"
+    ("refs", _rx(rf"(?P<e>(?P<what>{_alt(_REF_HEADS)})"
                  rf"(?:\s+(?P<n>{NUMBER_PHRASE}))?\s+(?P<rel>{_REL}))")),
     ("offset", _rx(rf"(?P<e>(?P<dir>قبل|بعد|منذ|من)\s+(?:(?P<approx>حوالي|نحو|قرابه|زهاء)\s+)?(?P<dur>{DURPHRASE})"
                    rf"(?:\s+(?P<approx2>تقريبا))?(?:\s+(?P<now>من\s+(?:الان|اليوم)))?)")),
@@ -166,54 +168,110 @@ RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 
-# A rule can only match near one of its head words: (rule kind → (head words,
-# reach in characters)). The regexes then run only in windows around those
-# words, which keeps the tagger fast on long reports with few dates.
-_MONTH_HEAD = _MON + "|شهر"
-_CLOCK_HEAD = (r"الساعه|\d:\d\d|صباحا|مساء|فجرا|ظهرا|عصرا|الصبح|العصر|المغرب|الظهر|الفجر|الليله|العشاء"
-               r"|الصباح|المساء|ليلا")
-_HEADS = {
-    "dmy": (_MONTH_HEAD, 120), "mdy": (_MON, 100), "my": (_MONTH_HEAD, 100), "numeric": (r"\d[/.-]\d", 30),
-    "numeric_dm": (r"\d\s*[/.-]\s*\d", 40), "day_number": (r"يوم\s+\d", 20), "hijri": (_HIJRI, 80),
-    "weekday": (_WD, 110), "week_weekday": ("الاسبوع", 60), "nth_weekday": (_WD, 120), "weekday_nth": (_WD, 120),
-    "nth_week": ("اسبوع", 120), "nth_day": ("يوم", 120), "day_of_month": ("الشهر", 80),
-    "offset": (_UNITW, 70), "offset_now": (r"من\s+(?:الان|اليوم)", 90), "duration": (_UNITW, 60),
-    "time": (_CLOCK_HEAD, 90), "decade": (_DEC, 60), "year": (r"\d{3}", 60), "day_range": (_MONTH_HEAD, 110),
-    "month_day_range": (_MON, 60),
-}
-_HEAD_RX = {kind: re.compile(words) for kind, (words, _reach) in _HEADS.items()}
+# A rule can only match near one of its head words: the text is cut into
+# words once, each word (less a clitic) is looked up, and every rule runs only
+# in windows around its own heads. This keeps the tagger fast on long reports
+# with few dates.
+def _first_words(words) -> set[str]:
+    return {w.split()[0] for w in words}
 
 
-def _windows(s: str, kind: str) -> list[tuple[int, int]]:
-    """Stretches of `s` a rule must scan: all of it, or around its head words."""
-    if kind not in _HEADS:
-        return [(0, len(s))]
-    reach = _HEADS[kind][1]
-    spans: list[tuple[int, int]] = []
-    for m in _HEAD_RX[kind].finditer(s):
-        start, end = max(0, m.start() - reach), min(len(s), m.end() + reach)
-        while start > 0 and not s[start - 1].isspace():
-            start -= 1
-        while end < len(s) and not s[end].isspace():
-            end += 1
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-    return spans
+_NUMBER_HEADS = {w for w in L.NUMBER_WORDS if w.startswith("ال")}
+_HEAD_WORDS: dict[str, set[str]] = {}
+_REACH: dict[str, int] = {}
+for _kind, _reach, _heads in (
+    ("dmy", 120, _first_words(L.MONTHS) | {"شهر", "الشهر"}),
+    ("mdy", 100, _first_words(L.MONTHS)),
+    ("my", 100, _first_words(L.MONTHS) | {"شهر", "الشهر"}),
+    ("day_range", 110, _first_words(L.MONTHS) | {"شهر", "الشهر"}),
+    ("month_day_range", 60, _first_words(L.MONTHS)),
+    ("day_ordinal", 60, _NUMBER_HEADS | {"لل" + w[2:] for w in _NUMBER_HEADS}),
+    ("hijri", 80, _first_words(L.HIJRI_MONTHS)),
+    ("holiday", 30, _first_words(L.HOLIDAYS)),
+    ("weekday", 110, {w for w in L.WEEKDAYS if w.startswith("ال")} | {"يوم", "الاسبوع"}),
+    ("week_weekday", 60, {"الاسبوع"}),
+    ("nth_weekday", 120, set(L.WEEKDAYS)),
+    ("weekday_nth", 120, set(L.WEEKDAYS)),
+    ("nth_week", 120, {"اسبوع", "الاسبوع"}),
+    ("nth_day", 120, {"يوم", "اليوم"}),
+    ("day_of_month", 80, {"الشهر"}),
+    ("relday", 40, _first_words(_RELDAY_VALUE) | {"امس", "غد", "بكره", "بكرا"}),
+    ("period", 40, {"الاسبوع", "الشهر", "العام", "السنه"}),
+    ("refs", 50, set(_REF_HEADS)),
+    ("offset", 70, set(L.UNITS)),
+    ("offset_now", 90, {"الان"}),
+    ("duration", 60, set(L.UNITS)),
+    ("time", 90, {"الساعه"} | _first_words(L.DAY_PARTS)),
+    ("pod", 40, set(_PARTS_POD) | {"الليله"}),
+    ("set", 40, {"كل"} | set(_SETS)),
+    ("present", 30, {"الان", "حاليا", "حالا", "اللحظه", "الوقت"}),
+    ("decade", 60, set(L.DECADES)),
+    ("century", 40, {"القرن"}),
+):
+    _REACH[_kind] = _reach
+    for _w in _heads:
+        _HEAD_WORDS.setdefault(_w, set()).add(_kind)
+# rules led by digits: (kind, reach, test on the digit run and what follows it)
+_DIGIT_RULES = (("numeric", 30), ("numeric_dm", 40), ("day_number", 20), ("year", 60), ("time", 90),
+                ("dmy", 120), ("mdy", 100), ("day_range", 110), ("month_day_range", 60))
+_TOKEN = re.compile(r"\w+")
+_CLITICS = "وفبلك"
+
+
+def _windows_all(s: str) -> dict[str, list[tuple[int, int]]]:
+    """For each rule, the stretches of `s` around its head words."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in _TOKEN.finditer(s):
+        word = m.group()
+        kinds = _HEAD_WORDS.get(word.rstrip("0123456789"))  # "سبتمبر10"
+        if kinds is None and word[0] in _CLITICS:
+            kinds = _HEAD_WORDS.get(word[1:])
+            if kinds is None and len(word) > 2 and word[1] in _CLITICS:
+                kinds = _HEAD_WORDS.get(word[2:])
+        if kinds is None and word[0].isdigit():
+            kinds = [k for k, _ in _DIGIT_RULES]
+        if kinds:
+            for kind in kinds:
+                hits.setdefault(kind, []).append((m.start(), m.end()))
+    out = {}
+    n = len(s)
+    for kind, spans in hits.items():
+        reach = _REACH.get(kind) or dict(_DIGIT_RULES)[kind]
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            start, end = max(0, start - reach), min(n, end + reach)
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        out[kind] = [_whole_words(s, a, b) for a, b in merged]
+    return out
+
+
+def _whole_words(s: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and not s[start - 1].isspace():
+        start -= 1
+    while end < len(s) and not s[end].isspace():
+        end += 1
+    return start, end
 
 
 @dataclass
 class Prepared:
-    """Folded text without marks, and the map back to original offsets."""
+    """Folded text without marks, and the way back to original offsets."""
 
     text: str
-    index: list[int] | range
+    marks: list[int]  # for each dropped mark: how many kept characters precede it
+
+    def original(self, i: int) -> int:
+        """Offset in the original text of the kept character at `i`."""
+        return i + bisect_right(self.marks, i)
+
+    def original_end(self, i: int) -> int:
+        return self.original(i - 1) + 1 if i else 0
 
 
 _MARKS = set(DIACRITICS + TATWEEL + "\u200c\u200d\u200e\u200f\ufeff")
-
-
 _MARKS_RX = re.compile("[" + "".join(sorted(_MARKS)) + "]")
 _DROP_MARKS = str.maketrans({c: None for c in _MARKS})
 _LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})  # length-preserving
@@ -221,11 +279,10 @@ _LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})  # 
 
 def prepare(text: str) -> Prepared:
     folded = fold(text)
-    if not _MARKS_RX.search(folded):
-        return Prepared(folded.translate(_LOWER), range(len(folded) + 1))
-    index = [i for i, c in enumerate(folded) if c not in _MARKS]
-    index.append(len(folded))
-    return Prepared(folded.translate(_DROP_MARKS).translate(_LOWER), index)
+    marks = [m.start() - k for k, m in enumerate(_MARKS_RX.finditer(folded))]
+    if marks:
+        folded = folded.translate(_DROP_MARKS)
+    return Prepared(folded.translate(_LOWER), marks)
 
 
 def find(text: str) -> list[Spec]:
@@ -233,8 +290,9 @@ def find(text: str) -> list[Spec]:
     prep = prepare(text)
     s = prep.text
     candidates: list[tuple[int, int, int, Spec]] = []
+    windows = _windows_all(s)
     for order, (kind, rx) in enumerate(RULES):
-        for m in (m for start, end in _windows(s, kind) for m in rx.finditer(s, start, end)):
+        for m in (m for start, end in windows.get(kind, ()) for m in rx.finditer(s, start, end)):
             spec = _HANDLERS[kind](m, s)
             if spec is None:
                 continue
@@ -254,7 +312,7 @@ def find(text: str) -> list[Spec]:
         spec.tense = _tense(s, spec.start, spec.end)
         if s.startswith("يوم ", spec.start) and spec.kind in ("weekday", "date") and spec.month_rel is None:
             spec.start += 4  # "يوم الجمعة": the day word is not part of the date
-        spec.start, spec.end = prep.index[spec.start], prep.index[spec.end]
+        spec.start, spec.end = prep.original(spec.start), prep.original_end(spec.end)
         spec.end = _trim_end(text, spec.start, spec.end)
     return chosen
 
