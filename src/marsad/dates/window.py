@@ -7,7 +7,9 @@ deadline. Each statement is a set of days (a union of intervals over the
 candidate years); the estimate is their intersection. The rules, and why they
 hold for news in general, are in docs/dates.md:
 
-1. Frame: P lies within two years of the latest year the report names.
+1. Frame: P lies from a year before to three years after the latest year
+   the report names, or in the two years before it when that year is a
+   deadline.
 2. A past event dated with its year happened before P; a deadline dated
    with its year ("حتى/بحلول ...") lies after P.
 3. "X الماضي" is within the year before P (a day called so is at least a
@@ -59,7 +61,8 @@ def estimate_window(specs: list[Spec], lede_end: int) -> tuple[str, str] | None:
         # month said relative to the report ("X الماضي/المقبل") the years it
         # names may be history or plans, not its own time
         return None
-    frame_lo, frame_hi = max(years) - 2, max(years) + 2
+    latest = max((s for s in dated if s.year and 1900 <= s.year <= 2100), key=lambda s: (s.year, s.tense != "future"))
+    frame_lo, frame_hi = (latest.year - 2, latest.year) if latest.tense == "future" else (latest.year - 1, latest.year + 3)
     cands = range(frame_lo - 1, frame_hi + 2)
     days: Intervals = [(date(frame_lo, 1, 1).toordinal(), date(frame_hi, 12, 31).toordinal())]
     for constraint in _constraints(dated, cands):
