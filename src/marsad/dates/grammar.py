@@ -111,7 +111,8 @@ def _rx(body: str) -> re.Pattern:
 
 RULES: list[tuple[str, re.Pattern]] = [
     ("dmy", _rx(rf"(?P<e>(?:(?P<wd>{_WD})\s*,?\s*(?:الموافق\s+|في\s+)?)?(?:يوم\s+)?(?P<day>{DAY})\s*(?:[./-]\s*)?"
-               rf"(?:من\s+)?(?P<mon>{MONTH})(?:\s*[,.]?\s*{YEARX})?(?:\s+(?P<rel>{_REL}))?(?:\s*(?P<era>ه|م)(?!\w))?)")),
+               rf"(?:من\s+)?(?P<mon>{MONTH})(?:\s*[,.]?\s*{YEARX})?(?:\s+(?P<rel>{_REL}))?"
+               r"(?:\s*(?P<era>ه|م)(?!\w))?)")),
     ("mdy", _rx(rf"(?P<e>(?:(?P<wd>{_WD})\s*,?\s*)?(?P<mon>{MONTH})\s*-?\s*(?P<day>\d{{1,2}}(?![\d:/])|{NUMBER_PHRASE})"
                rf"(?:\s*,?\s*(?:من\s+)?(?P<year>\d{{4}}|{NUMBER_PHRASE}))?)")),
     ("my", _rx(rf"(?P<e>(?:(?P<approx>حوالي|نحو)\s+)?(?:(?P<mod>{_MODW})\s+(?:شهر\s+)?)?(?P<mon>{MONTH})"
@@ -120,15 +121,18 @@ RULES: list[tuple[str, re.Pattern]] = [
                     r"|(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4}|\d{2})(?![\d/])"
                     r"|(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\d/])"
                     r"|(?P<m4>\d{1,2})/(?P<d4>\d{1,2}),\s*(?P<y4>\d{4}|\d{2})(?![\d/]))")),
-    ("numeric_dm", _rx(rf"(?:(?P<ctx>في|يوم|بتاريخ|الموافق|عند|{_WD})\s+)?(?P<e>(?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})"
+    ("numeric_dm", _rx(rf"(?:(?P<ctx>في|يوم|بتاريخ|الموافق|عند|{_WD})\s+)?"
+                       r"(?P<e>(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
                        r"(?![\d/.-]))")),
     ("day_number", _rx(r"(?P<e>يوم\s+(?P<day>\d{1,2}))(?![\d/:.-])")),
     ("day_ordinal", re.compile(rf"(?<!\w)(?:(?:الي|حتي)\s+(?P<e>(?=ال){NUMBER_PHRASE})|(?P<e2>لل{NUMBER_PHRASE}))"
                                r"(?=\s*(?:[.!?؟,]|$))")),
     ("hijri", _rx(rf"(?P<e>(?:(?P<day>{DAY})\s+(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{_HIJRI})(?!\w)"
-                  rf"(?:\s*,?\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<year>\d{{3,4}}))?(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?)")),
+                  rf"(?:\s*,?\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<year>\d{{3,4}}))?"
+                  r"(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?)")),
     ("holiday", _rx(rf"(?P<e>(?P<hol>{_HOL})(?:\s+(?:عام|لعام|سنه)?\s*(?P<year>\d{{4}}))?)")),
-    ("weekday", _rx(rf"(?P<e>(?:(?P<approx>قرابه|حوالي|نحو)\s+)?(?:(?P<today>اليوم)\s+|(?:هذا|هذه)\s+)?(?:(?P<yawm>يوم)\s+)?"
+    ("weekday", _rx(r"(?P<e>(?:(?P<approx>قرابه|حوالي|نحو)\s+)?(?:(?P<today>اليوم)\s+|(?:هذا|هذه)\s+)?"
+                    r"(?:(?P<yawm>يوم)\s+)?"
                     rf"(?P<wd>{_WD})(?:\s*,?\s*(?:في\s+)?(?P<day>\d{{1,2}}(?![\d/:])|{NUMBER_PHRASE})"
                     rf"(?:\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<mrel>{_REL}))?)?)?"
                     rf"(?:\s+(?:من\s+)?(?:هذا\s+)?(?P<wk>الاسبوع)(?:\s+(?P<wrel>{_REL}))?|\s+(?P<rel>{_REL}))?)")),
@@ -157,8 +161,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                 rf"(?:\s+(?P<rel>{_REL}))?|(?:هذه\s+)?(?P<night>الليله))")),
     ("set", _rx(rf"(?P<e>كل\s+(?:(?P<unit>يوم|اسبوع|شهر|عام|سنه)|(?P<wd>{_WD}))|(?P<adv>{_alt(_SETS)}))")),
     ("present", _rx(rf"(?P<e>{_alt(_PRESENT)})")),
-    ("decade", _rx(rf"(?P<e>(?:(?:عقد|حقبه)\s+)?(?P<dec>{_DEC})(?:\s+(?:من\s+)?القرن\s+(?P<cent>[^\s,.]+(?:\s+والعشرين)?))?)")),
-    ("century", _rx(r"(?P<e>القرن\s+(?P<cent>الحادي\s+والعشرين|الحادي والعشرين|العشرين|التاسع عشر|الماضي|الحالي|الجاري))")),
+    ("decade", _rx(rf"(?P<e>(?:(?:عقد|حقبه)\s+)?(?P<dec>{_DEC})"
+                   r"(?:\s+(?:من\s+)?القرن\s+(?P<cent>[^\s,.]+(?:\s+والعشرين)?))?)")),
+    ("century", _rx(r"(?P<e>القرن\s+(?P<cent>الحادي\s+والعشرين|العشرين|التاسع عشر|الماضي|الحالي|الجاري))")),
     ("year", _rx(rf"(?P<e>(?:(?P<mod>{_MODW})\s+)?(?:(?P<kw>{YEAR_KW})\s*)?(?P<year>\d{{4}}|(?<=عام\s)\d{{3}})(?!\d)"
                  rf"(?:\s*(?P<era>م|ه|هجريه|ميلاديه)(?!\w))?(?:\s+(?P<rel>{_REL}))?)")),
     ("day_range", _rx(rf"(?P<e>(?:(?:من|بين)\s+)?(?P<d1>{DAY})\s*(?:-|الي|حتي|وحتي|و)\s*(?P<d2>{DAY})\s+(?:من\s+)?"
@@ -817,7 +822,8 @@ def _h_day_range(m, s):
 
 _HANDLERS = {
     "dmy": _h_dmy, "mdy": _h_mdy, "my": _h_my, "numeric": _h_numeric, "numeric_dm": _h_numeric_dm,
-    "day_number": _h_day_number, "day_ordinal": _h_day_ordinal, "hijri": _h_hijri, "holiday": _h_holiday, "weekday": _h_weekday, "week_weekday": _h_week_weekday,
+    "day_number": _h_day_number, "day_ordinal": _h_day_ordinal, "hijri": _h_hijri, "holiday": _h_holiday,
+    "weekday": _h_weekday, "week_weekday": _h_week_weekday,
     "nth_weekday": _h_nth_weekday, "weekday_nth": _h_nth_weekday, "nth_week": _h_nth_unit("nth_week"),
     "nth_day": _h_nth_unit("nth_day"), "day_of_month": _h_day_of_month, "relday": _h_relday,
     "period": _h_period, "refs": _h_refs, "offset": _h_offset, "offset_now": _h_offset_now,

@@ -24,7 +24,10 @@ Resolved = tuple[str, str, str | None]  # type, value, modifier
 def resolve(spec: Spec, anchor: datetime | None, tense: str | None = None) -> Resolved | None:
     tense = spec.tense or tense
     handler = _KINDS.get(spec.kind)
-    return handler(spec, anchor, tense) if handler else None
+    try:
+        return handler(spec, anchor, tense) if handler else None
+    except (ValueError, OverflowError):
+        return None  # off the calendar ("قبل 2500 عام" before year 1)
 
 
 def _mod(spec: Spec) -> str | None:
@@ -352,6 +355,7 @@ def _nth_day(spec: Spec, anchor, tense) -> Resolved | None:
 _KINDS = {
     "date": _date, "year": _year, "weekday": _weekday, "relday": _relday, "period": _period,
     "offset": _offset, "duration": _duration, "time": _time, "datetime": _datetime, "range": _range,
-    "period_run": _period_run, "holiday": _holiday, "present": _fixed, "set": _fixed, "decade": _decade, "century": _century,
+    "period_run": _period_run, "holiday": _holiday, "present": _fixed, "set": _fixed, "decade": _decade,
+    "century": _century,
     "nth_weekday": _nth_weekday, "nth_week": _nth_week, "nth_day": _nth_day,
 }
