@@ -77,8 +77,10 @@ YEARX = (rf"(?:(?:من|في|ل|ب)\s*)?(?:(?:{YEAR_KW})\s*(?P<year>\d{{3,4}}|{NU
          rf"|(?P<year2>\d{{4}}(?!\d)|{YEAR_WORDS})|(?P<yrel>(?:العام|السنه)\s+(?:{_REL})))")
 MONTHSPEC = rf"(?:(?P<mon>{MONTH})|(?:هذا\s+)?الشهر(?:\s+(?P<mrel>{_REL}))?)"
 ORD = rf"(?:{NUMBER_PHRASE}|اخر|الاخير|الاخيره)"
-DURUNIT = rf"(?:{NUMBER}\s*)?(?:{_UNITW})(?!\w)"
-DURPHRASE = rf"{DURUNIT}(?:\s*[,و]\s*{DURUNIT})*"
+DECIMAL = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_PHRASE}|نصف)"
+DURUNIT = (rf"(?:{DECIMAL}\s*)?(?:{_UNITW})(?!\w)(?:\s+(?:واحد|واحده|كامل|كامله))?"
+           r"(?:\s+و\s*(?:نصف|ربع)(?!\w))?")
+DURPHRASE = rf"{DURUNIT}(?:\s*[,و]?\s*{DURUNIT})*"
 HOURW = rf"(?:\d{{1,2}}|{NUMBER_WORD}(?:\s+عشره?)?)"
 MINW = rf"(?:ربعا|ربع|نصف|نص|ثلث|\d{{1,2}}|{NUMBER_PHRASE})(?:\s+(?:دقيقه|دقائق))?"
 
@@ -154,6 +156,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                    rf"(?:\s+(?P<approx2>تقريبا))?(?:\s+(?P<now>من\s+(?:الان|اليوم)))?)")),
     ("offset_now", _rx(rf"(?P<e>(?P<dur>{DURPHRASE})\s+من\s+(?:الان|اليوم))")),
     ("duration", _rx(rf"(?:(?P<pre>لمده|طوال|طيله|مده|خلال|في غضون)\s+)?(?P<e>(?P<dur>{DURPHRASE}))")),
+    ("whole_unit", _rx(r"(?:طوال|طيله)\s+(?P<e>(?P<u>اليوم|الاسبوع|الشهر|العام|السنه|الليل))")),
     ("time", _rx(rf"(?P<e>(?:(?P<about>عند|حوالي|بحدود|قرابه|نحو)\s+)?(?:(?P<sa>الساعه)\s+)?(?P<h>{HOURW})"
                  rf"(?::(?P<m>\d{{2}})(?::(?P<s>\d{{2}}))?)?(?:\s*و\s*(?P<mw>{MINW}))?"
                  rf"(?:\s+(?:الا)\s+(?P<minus>{MINW}))?(?:\s*(?P<part>{_PART}))?)")),
@@ -206,6 +209,7 @@ for _kind, _reach, _heads in (
     ("offset", 70, set(L.UNITS)),
     ("offset_now", 90, {"الان"}),
     ("duration", 60, set(L.UNITS)),
+    ("whole_unit", 30, {"طوال", "طيله"}),
     ("time", 90, {"الساعه"} | _first_words(L.DAY_PARTS)),
     ("pod", 40, set(_PARTS_POD) | {"الليله"}),
     ("set", 40, {"كل"} | set(_SETS)),
@@ -278,16 +282,16 @@ class Prepared:
 
 _MARKS = set(DIACRITICS + TATWEEL + "\u200c\u200d\u200e\u200f\ufeff")
 _MARKS_RX = re.compile("[" + "".join(sorted(_MARKS)) + "]")
-_DROP_MARKS = str.maketrans({c: None for c in _MARKS})
-_LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})  # length-preserving
+_UPPER_RX = re.compile("[A-Z]+")
 
 
 def prepare(text: str) -> Prepared:
     folded = fold(text)
     marks = [m.start() - k for k, m in enumerate(_MARKS_RX.finditer(folded))]
     if marks:
-        folded = folded.translate(_DROP_MARKS)
-    return Prepared(folded.translate(_LOWER), marks)
+        folded = _MARKS_RX.sub("", folded)
+    # ASCII only: str.lower() can change the length of other scripts
+    return Prepared(_UPPER_RX.sub(lambda m: m.group().lower(), folded), marks)
 
 
 def find(text: str) -> list[Spec]:
@@ -673,20 +677,25 @@ def _h_refs(m, s):
     return Spec(0, 0, "present", value="PAST_REF" if rel < 0 else "FUTURE_REF")
 
 
-_DUR_RX = re.compile(rf"(?:(?P<n>{NUMBER})\s*)?(?P<u>{_UNITW})(?!\w)")
+_DUR_RX = re.compile(rf"(?:(?P<n>{DECIMAL})\s*)?(?P<u>{_UNITW})(?!\w)(?:\s+(?:واحد|واحده|كامل|كامله))?"
+                     r"(?:\s+و\s*(?P<frac>نصف|ربع))?")
 
 
-def _amounts(raw: str) -> list[tuple[int, str]] | None:
+def _amounts(raw: str) -> list[tuple[float, str]] | None:
     out = []
     for part in _DUR_RX.finditer(raw):
         unit, count = L.UNITS[part["u"]]
-        n = value(part["n"]) if part["n"] else None
-        if part["n"] and n is None:
-            return None
-        if n is None:
-            n = count
+        raw_n = part["n"]
+        if raw_n == "نصف":
+            n = 0.5
+        elif raw_n and raw_n[0].isdigit():
+            n = float(raw_n.replace(",", ".")) if not raw_n.isdigit() else int(raw_n)
+        else:
+            n = value(raw_n) if raw_n else count
         if not n:
             return None
+        if part["frac"]:
+            n += 0.5 if part["frac"] == "نصف" else 0.25
         out.append((n, unit))
     return out or None
 
@@ -703,6 +712,11 @@ def _h_offset(m, s):
     return Spec(0, 0, "offset", amounts=amounts, direction=direction, approx=bool(m["approx"] or m["approx2"]))
 
 
+def _h_whole_unit(m, s):
+    unit = {"اليوم": "D", "الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y", "الليل": "NI"}[m["u"]]
+    return None if unit == "NI" else Spec(0, 0, "duration", amounts=[(1, unit)])
+
+
 def _h_offset_now(m, s):
     amounts = _amounts(m["dur"])
     return Spec(0, 0, "offset", amounts=amounts, direction=0) if amounts else None
@@ -715,7 +729,8 @@ def _h_duration(m, s):
         return None
     # a singular unit with no number is a duration only after لمدة/طوال/خلال
     parts = list(_DUR_RX.finditer(raw))
-    if len(parts) == 1 and not parts[0]["n"] and L.UNITS[parts[0]["u"]][1] == 1 and not m["pre"]:
+    if (len(parts) == 1 and not parts[0]["n"] and L.UNITS[parts[0]["u"]][1] == 1 and not m["pre"]
+            and not re.search(r"(?:كامل|كامله|واحد|واحده|نصف)$", raw)):
         return None
     return Spec(0, 0, "duration", amounts=amounts)
 
@@ -827,7 +842,7 @@ _HANDLERS = {
     "nth_weekday": _h_nth_weekday, "weekday_nth": _h_nth_weekday, "nth_week": _h_nth_unit("nth_week"),
     "nth_day": _h_nth_unit("nth_day"), "day_of_month": _h_day_of_month, "relday": _h_relday,
     "period": _h_period, "refs": _h_refs, "offset": _h_offset, "offset_now": _h_offset_now,
-    "duration": _h_duration, "time": _h_time, "pod": _h_pod, "set": _h_set, "present": _h_present,
+    "duration": _h_duration, "whole_unit": _h_whole_unit, "time": _h_time, "pod": _h_pod, "set": _h_set, "present": _h_present,
     "decade": _h_decade, "century": _h_century, "year": _h_year, "day_range": _h_day_range,
     "month_day_range": _h_day_range,
 }
