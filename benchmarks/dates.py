@@ -217,6 +217,15 @@ def recognizers_values(show: bool) -> dict:
     return {"cases": total, "flagged": _flagged(cases), "marsad": ours, "dateparser": base}
 
 
+def _as_range(value: str) -> str:
+    """A TIMEX3 quarter or half year as the first and last day it spans."""
+    if len(value) == 7 and value[5] in "QH":
+        y, n, months = int(value[:4]), int(value[6]), 3 if value[5] == "Q" else 6
+        first = date(y, (n - 1) * months + 1, 1)
+        return f"{first.isoformat()}/{month_end(y, n * months).isoformat()}"
+    return value
+
+
 def recognizers_other() -> dict[str, tuple[int, int]]:
     """DurationParser and DatePeriodParser: value accuracy (no target; dateparser has no periods)."""
     out = {}
@@ -236,7 +245,7 @@ def recognizers_other() -> dict[str, tuple[int, int]]:
                         end = date.fromisoformat(res["endDate"]) - timedelta(days=1)
                         accepted.add(f"{res['startDate']}/{end.isoformat()}")
                 start, end = r["Start"], r["Start"] + r["Length"]
-                ok += any(t.value in accepted for t in found if t.start < end and start < t.end)
+                ok += any(_as_range(t.value) in accepted for t in found if t.start < end and start < t.end)
         out[name.removesuffix(".json")] = (ok, total)
     return out
 

@@ -170,3 +170,9 @@ def test_benchmark_style_forms(text, anchor, span, value):
 def test_scores_and_counts_are_not_dates():
     assert dates.tag("فاز الفريق 3-1 وسجل 2024 هدفا", "2024-08-22") == []
     assert dates.tag("ارتفع السعر إلى 4.22 دولار", "2024-08-22") == []
+
+
+def test_quarters_and_halves():
+    assert _one("في الربع الثالث من عام 2016").value == "2016-Q3"
+    assert _one("خلال الربع الأخير من العام الماضي").value == "2023-Q4"
+    assert _one("النصف الأول من العام الجاري").value == "2024-H1"

@@ -156,6 +156,8 @@ RULES: list[tuple[str, re.Pattern]] = [
                    rf"(?:\s+(?P<approx2>تقريبا))?(?:\s+(?P<now>من\s+(?:الان|اليوم)))?)")),
     ("offset_now", _rx(rf"(?P<e>(?P<dur>{DURPHRASE})\s+من\s+(?:الان|اليوم))")),
     ("duration", _rx(rf"(?:(?P<pre>لمده|طوال|طيله|مده|خلال|في غضون)\s+)?(?P<e>(?P<dur>{DURPHRASE}))")),
+    ("quarter", _rx(rf"(?P<e>(?P<part>الربع|النصف)\s+(?P<ord>{NUMBER_WORD}|الاخير)(?:\s+من)?\s+(?:(?P<kw>عام|العام|سنه)\s*)?"
+                    rf"(?:(?P<year>\d{{4}})|(?P<this>هذا\s+العام|العام\s+(?P<rel>{_REL}))))")),
     ("whole_unit", _rx(r"(?:طوال|طيله)\s+(?P<e>(?P<u>اليوم|الاسبوع|الشهر|العام|السنه|الليل))")),
     ("time", _rx(rf"(?P<e>(?:(?P<about>عند|حوالي|بحدود|قرابه|نحو)\s+)?(?:(?P<sa>الساعه)\s+)?(?P<h>{HOURW})"
                  rf"(?::(?P<m>\d{{2}})(?::(?P<s>\d{{2}}))?)?(?:\s*و\s*(?P<mw>{MINW}))?"
@@ -210,6 +212,7 @@ for _kind, _reach, _heads in (
     ("offset_now", 90, {"الان"}),
     ("duration", 60, set(L.UNITS)),
     ("whole_unit", 30, {"طوال", "طيله"}),
+    ("quarter", 60, {"الربع", "النصف"}),
     ("time", 90, {"الساعه"} | _first_words(L.DAY_PARTS)),
     ("pod", 40, set(_PARTS_POD) | {"الليله"}),
     ("set", 40, {"كل"} | set(_SETS)),
@@ -712,6 +715,19 @@ def _h_offset(m, s):
     return Spec(0, 0, "offset", amounts=amounts, direction=direction, approx=bool(m["approx"] or m["approx2"]))
 
 
+def _h_quarter(m, s):
+    limit = 4 if m["part"] == "الربع" else 2
+    n = limit if m["ord"] == "الاخير" else value(m["ord"])
+    if not n or n > limit or not (m["year"] or m["this"]):
+        return None
+    spec = Spec(0, 0, "quarter", nth=n, unit="Q" if limit == 4 else "H")
+    if m["year"]:
+        spec.year = int(m["year"])
+    else:
+        spec.year_rel = L.RELATIVE[m["rel"]] if m["rel"] else 0
+    return spec
+
+
 def _h_whole_unit(m, s):
     unit = {"اليوم": "D", "الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y", "الليل": "NI"}[m["u"]]
     return None if unit == "NI" else Spec(0, 0, "duration", amounts=[(1, unit)])
@@ -842,7 +858,7 @@ _HANDLERS = {
     "nth_weekday": _h_nth_weekday, "weekday_nth": _h_nth_weekday, "nth_week": _h_nth_unit("nth_week"),
     "nth_day": _h_nth_unit("nth_day"), "day_of_month": _h_day_of_month, "relday": _h_relday,
     "period": _h_period, "refs": _h_refs, "offset": _h_offset, "offset_now": _h_offset_now,
-    "duration": _h_duration, "whole_unit": _h_whole_unit, "time": _h_time, "pod": _h_pod, "set": _h_set, "present": _h_present,
+    "duration": _h_duration, "whole_unit": _h_whole_unit, "quarter": _h_quarter, "time": _h_time, "pod": _h_pod, "set": _h_set, "present": _h_present,
     "decade": _h_decade, "century": _h_century, "year": _h_year, "day_range": _h_day_range,
     "month_day_range": _h_day_range,
 }

@@ -328,6 +328,16 @@ def _century(spec: Spec, anchor: datetime | None, tense) -> Resolved | None:
     return "DATE", f"{anchor.year // 100 + spec.rel:02d}", None
 
 
+def _quarter(spec: Spec, anchor: datetime | None, tense) -> Resolved | None:
+    """"الربع الثالث من عام 2016" = 2016-Q3; "النصف الأول من العام الجاري" = 2024-H1."""
+    y = spec.year
+    if y is None:
+        if anchor is None:
+            return None
+        y = anchor.year + (spec.year_rel or 0)
+    return "DATE", f"{y:04d}-{spec.unit}{spec.nth}", None
+
+
 def _month_of_spec(spec: Spec, anchor: datetime | None) -> tuple[int, int] | None:
     if spec.month:
         y = spec.year
@@ -365,7 +375,7 @@ def _nth_day(spec: Spec, anchor, tense) -> Resolved | None:
 _KINDS = {
     "date": _date, "year": _year, "weekday": _weekday, "relday": _relday, "period": _period,
     "offset": _offset, "duration": _duration, "time": _time, "datetime": _datetime, "range": _range,
-    "period_run": _period_run, "holiday": _holiday, "present": _fixed, "set": _fixed, "decade": _decade,
+    "period_run": _period_run, "quarter": _quarter, "holiday": _holiday, "present": _fixed, "set": _fixed, "decade": _decade,
     "century": _century,
     "nth_weekday": _nth_weekday, "nth_week": _nth_week, "nth_day": _nth_day,
 }
