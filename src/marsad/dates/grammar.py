@@ -629,7 +629,8 @@ def _outlet_heads() -> frozenset[str]:
     from marsad.arabic import normalize
     from marsad.kb.outlets import outlets
 
-    heads = {"روسيا", "مصر", "المصري", "السودان", "فلسطين", "العرب", "الجزائر", "تونس", "الامارات", "لبنان"}
+    heads = {"روسيا", "مصر", "المصري", "السودان", "فلسطين", "العرب", "الجزائر", "تونس", "الامارات", "لبنان",
+             "اخبار"}
     for o in outlets():
         for name in (o.name, *o.aliases):
             words = normalize(name).split()
