@@ -36,7 +36,8 @@ import re
 from datetime import date, timedelta
 
 from marsad.dates.calendar import add_months, month_end
-from marsad.dates.grammar import Spec, find
+from marsad.dates.grammar import find
+from marsad.dates.spec import Spec
 from marsad.records import Published
 
 Intervals = list[tuple[int, int]]  # inclusive day ordinals, sorted, disjoint
