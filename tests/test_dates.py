@@ -116,6 +116,8 @@ def test_month_without_year_follows_tense_and_relative_word():
     assert _one("وبدأت المحادثات في أكتوبر", "2021-08-15").value == "2020-10"
     assert _one("سيبدأ الانسحاب في يوليو المقبل", "2021-08-15").value == "2022-07"
     assert _one("وقع الاتفاق في يوليو الماضي", "2021-07-10").value == "2020-07"
+    assert _one("ستبدأ الانسحابات في سبتمبر", "2024-10-15").value == "2025-09"
+    assert _one("بدأت الانسحابات في سبتمبر", "2024-10-15").value == "2024-09"
 
 
 def test_without_anchor_unknown_parts_stay_open():
