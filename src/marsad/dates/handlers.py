@@ -366,9 +366,9 @@ def _h_duration(m, s):
         return None
     # a singular unit with no number is a duration only after لمدة/طوال/خلال
     parts = list(_DUR_RX.finditer(raw))
-    if (len(parts) == 1 and not parts[0]["n"] and L.UNITS[parts[0]["u"]][1] == 1 and not m["pre"]
-            and not re.search(r"(?:كامل|كامله|واحد|واحده|نصف)$", raw)):
-        return None
+    counted = any(p["n"] or L.UNITS[p["u"]][1] == 2 for p in parts)
+    if not (counted or m["pre"] or re.search(r"(?:كامل|كامله|واحد|واحده|نصف)$", raw)):
+        return None  # "عقد يوم": a verb and a noun, not "a decade and a day"
     return Spec(0, 0, "duration", amounts=amounts)
 
 
