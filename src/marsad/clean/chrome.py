@@ -45,9 +45,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
     (re.compile(r"^للمزيد\s*[:：|\-–]"), "related", 40),
     (re.compile(r"^[*\s]*(جميع الحقوق محفوظه|حقوق النشر محفوظه|الحقوق محفوظه|©|\(c\)|copyright\b)"), "copyright", 25),
     (re.compile(r"(جميع الحقوق محفوظه|حقوق (النشر|الطبع) محفوظه|all rights reserved|©)"), "copyright", 20),
-    (re.compile(r"^\*+\s*.{0,40}(تمثل|تعبر عن) (راي|اراء) (كتابها|كاتبها|اصحابها)"), "disclaimer", 20),
+    (re.compile(r"^(جميع )?(المقالات|الاراء|المواد) المنشوره .{0,20}(تمثل|تعبر عن) (راي|اراء) (كتابها|كاتبها|اصحابها)"),
+     "disclaimer", 20),
     (re.compile(r"^هذا المقال بقلم .{0,120}بالضروره (راي|وجهه نظر)"), "disclaimer", 40),
-    (re.compile(r"^\*+\s*نقلا عن"), "credit", 10),
     (re.compile(r"يمكنكم (استلام|تسلم) اشعارات"), "promo", 30),
     (re.compile(r"(حمل|حملوا|نزل|نزلوا) (احدث نسخه من )?تطبيق"), "promo", 15),
     (re.compile(r"(اضغط|انقر) هنا|click here"), "link", 14),
@@ -73,8 +73,13 @@ def key(line: str) -> str:
     return normalize(line).strip(" .:-–|*•·»«")
 
 
+_MAX_WORDS = 40  # no rule matches a longer line: report text, and not worth normalizing
+
+
 def classify(line: str) -> str | None:
     """The reason a line is chrome, or None for report text."""
+    if line.count(" ") >= _MAX_WORDS:
+        return None
     k = key(line)
     if not k:
         return "separator" if line.strip() else None
@@ -86,6 +91,8 @@ def classify(line: str) -> str | None:
     for pattern, reason, max_words in _PATTERNS:
         if n_words <= max_words and pattern.search(k):
             return reason
+    if n_words <= 10 and k.startswith("نقلا عن") and line.lstrip().startswith("*"):
+        return "credit"  # "*نقلاً عن الرؤية الإماراتية": the paper an opinion piece first ran in
     if n_words <= 5 and _AGGREGATOR.match(k):
         return "aggregator"
     if n_words <= 6 and outlet_names(line):

@@ -66,7 +66,7 @@ def clean(raw: RawDocument) -> Document:
         name=raw.name,
         source=raw.source,
         outlet=_outlet(raw.outlet, found, page, url),
-        language="ar" if arabic_ratio(text[:3000]) >= 0.5 else "und",
+        language="ar" if arabic_ratio(text[:1500]) >= 0.5 else "und",
         title=title or found_title,
         published=published,
         text=text,
