@@ -47,7 +47,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
     (re.compile(r"(جميع الحقوق محفوظه|حقوق (النشر|الطبع) محفوظه|all rights reserved|©)"), "copyright", 20),
     (re.compile(r"^(جميع )?(المقالات|الاراء|المواد) المنشوره .{0,20}(تمثل|تعبر عن) (راي|اراء) (كتابها|كاتبها|اصحابها)"),
      "disclaimer", 20),
-    (re.compile(r"^هذا المقال بقلم .{0,120}بالضروره (راي|وجهه نظر)"), "disclaimer", 40),
+    (re.compile(r"^هذا المقال بقلم .{0,250}بالضروره (راي|وجهه نظر)"), "disclaimer", 45),
     (re.compile(r"يمكنكم (استلام|تسلم) اشعارات"), "promo", 30),
     (re.compile(r"(حمل|حملوا|نزل|نزلوا) (احدث نسخه من )?تطبيق"), "promo", 15),
     (re.compile(r"(اضغط|انقر) هنا|click here"), "link", 14),
@@ -73,7 +73,7 @@ def key(line: str) -> str:
     return normalize(line).strip(" .:-–|*•·»«")
 
 
-_MAX_WORDS = 40  # no rule matches a longer line: report text, and not worth normalizing
+_MAX_WORDS = 45  # no rule matches a longer line: report text, and not worth normalizing
 
 
 def classify(line: str) -> str | None:

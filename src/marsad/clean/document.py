@@ -42,12 +42,14 @@ def clean(raw: RawDocument) -> Document:
     if raw.media_type == "text/html":
         page = html.extract(raw.content)
         body = page.text
-        title = title or _strip_site_suffix(page.title, page.site_name)
+        page_title, site_outlet = _split_site_suffix(page.title, page.site_name)
+        title = title or page_title
         if published is None and page.published:
             published = parse_stated(page.published)
         url = url or page.url
     else:
         body = raw.content
+        site_outlet = None
 
     lines = [(i, line.strip()) for i, line in enumerate(body.splitlines()) if line.strip()]
     kept, removed, found = _strip_chrome(lines)
@@ -65,7 +67,7 @@ def clean(raw: RawDocument) -> Document:
         id=document_id(text),
         name=raw.name,
         source=raw.source,
-        outlet=_outlet(raw.outlet, found, page, url),
+        outlet=_outlet(raw.outlet, found, page, site_outlet, url),
         language="ar" if arabic_ratio(text[:1500]) >= 0.5 else "und",
         title=title or found_title,
         published=published,
@@ -163,7 +165,7 @@ def _is_body(line: str) -> bool:
     return len(line.split()) >= 3 and not is_headline(line)
 
 
-def _outlet(given: str | None, found: dict, page: html.PageText | None, url: str | None) -> str | None:
+def _outlet(given: str | None, found: dict, page: html.PageText | None, site: str | None, url: str | None) -> str | None:
     """The outlet, by how directly the report names it.
 
     The source's own word first, then the page's lines ("المصدر:", a byline
@@ -176,7 +178,7 @@ def _outlet(given: str | None, found: dict, page: html.PageText | None, url: str
         if found.get(kind):
             return found[kind]
     if page is not None:
-        for candidate in (_known(page.site_name), page.copyright and chrome.named_outlet(page.copyright)):
+        for candidate in (_known(page.site_name), site, page.copyright and chrome.named_outlet(page.copyright)):
             if candidate:
                 return candidate
     for address in (url, page.url if page else None):
@@ -200,19 +202,20 @@ def _canonical(name: str) -> str:
     return known.name if known else name.strip()
 
 
-def _strip_site_suffix(title: str | None, site: str | None) -> str | None:
-    """A page title without the site's name after it ("... - الصباح | Assabah")."""
+def _split_site_suffix(title: str | None, site: str | None) -> tuple[str | None, str | None]:
+    """A page title without the site's name after it ("... - الصباح | Assabah"), and the known outlet cut off."""
     if not title:
-        return None
-    title = title.strip()
+        return None, None
+    title, outlet = title.strip(), None
     while True:
-        cut = max((title.rfind(sep), sep) for sep in (" | ", " - ", " – ", " — "))
-        if cut[0] <= 0:
-            return title
-        head, tail = title[: cut[0]], title[cut[0] + len(cut[1]):]
-        if not ((site and normalize(tail) == normalize(site)) or outlets.by_name(tail)):
-            return title
-        title = head.strip()
+        at, sep = max((title.rfind(sep), sep) for sep in (" | ", " - ", " – ", " — "))
+        if at <= 0:
+            return title, outlet
+        tail = title[at + len(sep):]
+        known = outlets.by_name(tail)
+        if not (known or (site and normalize(tail) == normalize(site))):
+            return title, outlet
+        title, outlet = title[:at].strip(), outlet or (known.name if known else None)
 
 
 __all__ = ["clean", "document_id", "CleanError", "Published"]
