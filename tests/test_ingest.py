@@ -98,7 +98,8 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 <item><title>{title}</title><link>https://www.skynewsarabia.com/middle-east/1</link>
 <pubDate>Sun, 18 Feb 2018 21:35:43 +0400</pubDate><description><![CDATA[{html}]]></description></item>
 <item><title>خبر ثان</title><link>https://www.skynewsarabia.com/middle-east/2</link>
-<pubDate>Mon, 19 Feb 2018 08:00:00 GMT</pubDate><description>وقال الوزير إن المفاوضات مستمرة بين الطرفين منذ أسابيع.</description></item>
+<pubDate>Mon, 19 Feb 2018 08:00:00 GMT</pubDate>
+<description>وقال الوزير إن المفاوضات مستمرة بين الطرفين منذ أسابيع.</description></item>
 </channel></rss>"""
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
@@ -220,7 +221,8 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol">""" + "".join(
     f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
 ) + """]>
-<rss version="2.0"><channel><title>&lol9;</title><item><title>t</title><description>{body}</description></item></channel></rss>"""
+<rss version="2.0"><channel><title>&lol9;</title>
+<item><title>t</title><description>{body}</description></item></channel></rss>"""
 
 BILLION_LAUGHS_HTML = BILLION_LAUGHS.replace("<rss", "<html><body><p>&lol9;</p></body></html><!--").replace(
     "</rss>", "-->")

@@ -165,7 +165,9 @@ def _is_body(line: str) -> bool:
     return len(line.split()) >= 3 and not is_headline(line)
 
 
-def _outlet(given: str | None, found: dict, page: html.PageText | None, site: str | None, url: str | None) -> str | None:
+def _outlet(
+    given: str | None, found: dict, page: html.PageText | None, site: str | None, url: str | None
+) -> str | None:
     """The outlet, by how directly the report names it.
 
     The source's own word first, then the page's lines ("المصدر:", a byline

@@ -60,7 +60,9 @@ def extract(content: str) -> PageText:
 
 def _parse(content: str):
     try:
-        return lxml_html.document_fromstring(content.encode("utf-8", "replace"), parser=lxml_html.HTMLParser(encoding="utf-8"))  # one per call: lxml parsers are not thread-safe
+        # one parser per call: lxml parsers are not thread-safe
+        parser = lxml_html.HTMLParser(encoding="utf-8")
+        return lxml_html.document_fromstring(content.encode("utf-8", "replace"), parser=parser)
     except (etree.ParserError, ValueError):  # an empty or unparsable page
         return None
 

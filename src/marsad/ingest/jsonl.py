@@ -33,7 +33,8 @@ def read(path: Path) -> Iterator[RawDocument | IngestFailure]:
                 try:
                     line = data.decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    yield IngestFailure(where, f"not UTF-8 (byte 0x{data[exc.start]:02x} at column {exc.start + 1}); JSON Lines must be UTF-8")
+                    byte = f"byte 0x{data[exc.start]:02x} at column {exc.start + 1}"
+                    yield IngestFailure(where, f"not UTF-8 ({byte}); JSON Lines must be UTF-8")
                     continue
                 yield parse_line(line, where)
     except (OSError, EOFError, zlib.error) as exc:
