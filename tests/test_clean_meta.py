@@ -151,3 +151,9 @@ def test_related_list_ends_at_the_report_text():
     doc = text_doc(text)
     assert [r.reason for r in doc.removed] == ["related", "related", "related"]
     assert "وقال بول فيرويذر" in doc.text
+
+
+def test_an_outlet_name_inside_the_report_is_a_subheading_not_a_credit():
+    doc = text_doc(BODY + "\nالجزيرة\n" + BODY.replace("قال", "وذكر"))
+    assert "الجزيرة" in doc.text.splitlines()
+    assert doc.outlet is None and doc.removed == []

@@ -77,6 +77,13 @@ def test_html_page_declaring_windows_1256(tmp_path):
     assert "وأوضح القائد العسكري" in a.document.text
 
 
+def test_html_page_declaring_the_wrong_charset(tmp_path):
+    html = page().replace("charset='utf-8'", "charset='windows-1256'")
+    (tmp_path / "p.html").write_bytes(html.encode("utf-8"))  # says Windows-1256, is UTF-8
+    [raw] = read_paths([tmp_path / "p.html"])
+    assert raw.encoding == "utf-8" and REPORT.splitlines()[1] in raw.content
+
+
 # ---- formats ------------------------------------------------------------------
 
 
@@ -129,6 +136,16 @@ def test_atom_feed(tmp_path):
     assert a.document.outlet == "فرانس 24"
     assert a.document.text == REPORT
     assert (a.document.published.value, a.document.published.timezone) == ("2018-02-18T15:38", "+01:00")
+
+
+def test_feed_with_a_plain_doctype_is_read(tmp_path):
+    rss = RSS.format(title=TITLE, html=REPORT).replace(
+        '<rss version="2.0">',
+        '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+        '"http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="2.0">')
+    (tmp_path / "old.rss").write_text(rss, "utf-8")
+    docs, failures = read(tmp_path / "old.rss")
+    assert len(docs) == 2 and not failures
 
 
 def jsonl_lines():

@@ -95,8 +95,6 @@ def classify(line: str) -> str | None:
         return "credit"  # "*نقلاً عن الرؤية الإماراتية": the paper an opinion piece first ran in
     if n_words <= 5 and _AGGREGATOR.match(k):
         return "aggregator"
-    if n_words <= 6 and outlet_names(line):
-        return "outlet-name"
     return None
 
 
@@ -106,7 +104,13 @@ def is_label(line: str) -> bool:
 
 
 def outlet_names(line: str) -> list[str]:
-    """The outlets a line names when it is nothing but outlet names ("فرانس24/ أ ف ب")."""
+    """The outlets a line names when it is nothing but outlet names ("فرانس24/ أ ف ب").
+
+    Read only above or below the report's text: inside it, "الجزيرة" alone may
+    be a subheading about the peninsula.
+    """
+    if line.count(" ") >= 6:
+        return []
     parts = [p for p in _NAME_SPLIT.split(line.strip(" .*")) if p]
     found = []
     for part in parts:

@@ -1,8 +1,8 @@
 """Assemble a Document from a RawDocument.
 
 Three passes over the report's lines: each line on its own (chrome rules),
-the lists under a "related"/"عاجل" label, then datelines, which count only
-above the first or below the last body line. The headline comes last:
+the lists under a "related"/"عاجل" label, then datelines and lines of outlet
+names, which count only above the first or below the last body line. The headline comes last:
 repeats at the top collapse, and short labels above it are navigation.
 """
 
@@ -98,12 +98,14 @@ def _strip_chrome(lines: list[Line]) -> tuple[list[Line], list[tuple[int, Remove
             if reasons[n] is None and len(line.split()) >= _BODY_WORDS and not is_headline(line)]
     first, last = (body[0], body[-1]) if body else (len(lines), -1)
     for n, (_, line) in enumerate(lines):
-        if reasons[n] is None and (n < first or n > last) and len(line.split()) <= _DATELINE_WORDS:
-            dated = parse_dateline(line)
-            if dated is not None:
-                reasons[n] = "dateline"
-                found.setdefault("published", dated)
-                _note(found, "source", _known(source_named(line)))
+        if reasons[n] is not None or first <= n <= last:
+            continue
+        if chrome.outlet_names(line):
+            reasons[n] = "outlet-name"
+        elif len(line.split()) <= _DATELINE_WORDS and (dated := parse_dateline(line)) is not None:
+            reasons[n] = "dateline"
+            found.setdefault("published", dated)
+            _note(found, "source", _known(source_named(line)))
 
     kept: list[Line] = []
     removed: list[tuple[int, RemovedLine]] = []
