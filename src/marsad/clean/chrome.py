@@ -65,6 +65,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
 
 _NO_WORDS = re.compile(r"^[^\w]+$")
 _AGGREGATOR = re.compile(r"^اخبار \w+( \w+)? الان$")
+_GENERIC_CREDITS = {"وكالات", "وكالات الانباء", "مواقع"}  # "فرانس24/ وكالات"
 _NAME_SPLIT = re.compile(r"\s*[/|،,\-–]\s*")
 
 
@@ -109,11 +110,12 @@ def outlet_names(line: str) -> list[str]:
     Read only above or below the report's text: inside it, "الجزيرة" alone may
     be a subheading about the peninsula.
     """
-    if line.count(" ") >= 6:
+    if line.count(" ") > 8:
         return []
-    parts = [p for p in _NAME_SPLIT.split(line.strip(" .*")) if p]
     found = []
-    for part in parts:
+    for part in _NAME_SPLIT.split(line.strip(" .*")):
+        if not part or normalize(part) in _GENERIC_CREDITS:
+            continue
         known = outlets.by_name(part)
         if known is None:
             return []
