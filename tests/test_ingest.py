@@ -305,3 +305,12 @@ def test_cli_reports_bad_files_on_stderr_and_good_ones_on_stdout(tmp_path):
                 "laughs.xml", "laughs.html", "nowhere.txt"):
         line = next(line for line in out.stderr.splitlines() if bad in line)
         assert str(tmp_path / bad) in line and ": " in line.split(bad, 1)[1]
+
+
+def test_one_corrupt_byte_in_utf8_is_reported_not_read_as_another_code_page(tmp_path):
+    data = (SEEDS / "002_36023599d9510de5.txt").read_bytes()
+    at = data.index(b"\n") + 1
+    (tmp_path / "corrupt.txt").write_bytes(data[:at] + b"\xff" + data[at:])
+    [failure] = list(read_paths([tmp_path / "corrupt.txt"]))
+    assert isinstance(failure, IngestFailure)
+    assert f"not UTF-8 (byte 0xff at offset {at})" in failure.reason
