@@ -159,3 +159,9 @@ def test_an_outlet_name_inside_the_report_is_a_subheading_not_a_credit():
     doc = text_doc(BODY + "\nالجزيرة\n" + BODY.replace("قال", "وذكر"))
     assert "الجزيرة" in doc.text.splitlines()
     assert doc.outlet is None and doc.removed == []
+
+
+def test_a_bare_source_line_inside_the_report_credits_a_photo():
+    doc = text_doc(BODY + "\nالمصدر: رويترز\n" + BODY.replace("قال", "وذكر"))
+    assert doc.outlet is None
+    assert doc.removed[0].reason == "source"

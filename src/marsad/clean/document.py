@@ -115,7 +115,8 @@ def _strip_chrome(lines: list[Line]) -> tuple[list[Line], list[tuple[int, Remove
             kept.append((pos, line))
             continue
         removed.append((pos, RemovedLine(line, reason)))
-        if reason == "source":
+        if reason == "source" and not first <= n <= last:
+            # inside the report, a bare "المصدر: رويترز" credits a photo, not the report
             _note(found, "source", _known(source_named(line)))
         elif reason == "outlet-name":
             _note(found, "byline", chrome.outlet_names(line)[0])

@@ -84,9 +84,9 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding). Raise DecodeError naming the reason.
 
-    `declared` is what the source says (HTTP or HTML charset); it is trusted
-    only when the bytes are not valid UTF-8 and it reads at least as well as
-    the Arabic code pages, since pages often declare a wrong charset.
+    `declared` is what the source says (HTTP or HTML charset). Pages often
+    declare a wrong one, so it is used only when the bytes are not UTF-8 and
+    neither Arabic code page reads as Arabic.
     """
     if not data.strip():
         raise DecodeError("empty file")
