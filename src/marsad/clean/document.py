@@ -2,8 +2,9 @@
 
 Three passes over the report's lines: each line on its own (chrome rules),
 the lists under a "related"/"عاجل" label, then datelines and lines of outlet
-names, which count only above the first or below the last body line. The headline comes last:
-repeats at the top collapse, and short labels above it are navigation.
+names, which count only above the first or below the last body line. The
+headline comes last: repeats at the top collapse, and short labels above it
+are navigation.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def clean(raw: RawDocument) -> Document:
         published=published,
         text=text,
         removed=removed,
-        url=raw.url,
+        url=url,
     )
 
 
