@@ -165,3 +165,8 @@ def test_a_bare_source_line_inside_the_report_credits_a_photo():
     doc = text_doc(BODY + "\nالمصدر: رويترز\n" + BODY.replace("قال", "وذكر"))
     assert doc.outlet is None
     assert doc.removed[0].reason == "source"
+
+
+def test_a_long_caption_with_an_agency_credit():
+    line = "رئيس الوزراء العراقي يستقبل وفدا من التحالف الدولي في مكتبه ببغداد (أرشيفية - رويترز)"
+    assert classify(line) == "caption"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.arabic import normalize
+from marsad.arabic import normalize, strip_marks
 from marsad.kb import outlets
 
 # Whole-line labels.
@@ -75,11 +75,18 @@ def key(line: str) -> str:
 
 
 _MAX_WORDS = 45  # no rule matches a longer line: report text, and not worth normalizing
+_SHORT_WORDS = 12  # rules for longer lines all need one of these words
+_LONG_HINT = re.compile(
+    r"[اإأ]قر[اأ]|طالع|شاهد|للمزيد|حقوق|©|copyright|\(c\)|المقالات|الآراء|الاراء|المواد|هذا المقال|يمكنكم|تطبيق|"
+    r"هنا|click|تابع|للتواصل|لمطالع|انضموا|اشترك|المصدر\s*[:：]|صور[ةه]|\)\s*$",
+    re.IGNORECASE,
+)
 
 
 def classify(line: str) -> str | None:
     """The reason a line is chrome, or None for report text."""
-    if line.count(" ") >= _MAX_WORDS:
+    spaces = line.count(" ")
+    if spaces >= _MAX_WORDS or (spaces >= _SHORT_WORDS and not _LONG_HINT.search(strip_marks(line))):
         return None
     k = key(line)
     if not k:
