@@ -34,11 +34,22 @@ def text_doc(text, **kw):
     ("5 تشرين أول 2018", ("2018-10-05", "day", None)),
     ("1 كانون الثاني 2020 الساعة 10:05 صباحاً بتوقيت مكة المكرمة", ("2020-01-01T10:05", "minute", "+03:00")),
     ("١٢/٠٩/٢٠٢١", ("2021-09-12", "day", None)),
+    ("2018-02-18T25:61", ("2018-02-18", "day", None)),
+    ("2018-09", ("2018-09", "month", None)),
+    ("2018", ("2018", "year", None)),
 ])
 def test_stated_dates(value, expected):
     p = parse_stated(value)
     assert (p.value, p.precision, p.timezone) == expected
     assert p.estimated is False
+
+
+@pytest.mark.parametrize("value", ["", "yesterday", "1534567890", "2018-13-45", "Sun, 31 Feb 2018 10:00:00 GMT",
+                                   "9999-12-31T23:59:59+14:00", "31/02/2020", "-1"])
+def test_unusable_stated_dates_are_none_and_the_report_still_cleans(value):
+    assert parse_stated(value) is None
+    doc = text_doc(BODY, published=value)
+    assert doc.text == BODY
 
 
 @pytest.mark.parametrize("line", [

@@ -53,6 +53,7 @@ _DATELINE_WORDS = re.compile(
     r"الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|"
     r"يوم|الساعه|الموافق|في|بتوقيت|توقيت|منذ|ص|م)\b"
 )
+_YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 _SOURCE = re.compile(r"المصدر\s*[:：]\s*(.+)$")
 
 
@@ -92,13 +93,20 @@ def parse_stated(value: str) -> Published | None:
             dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             dt = None
-    if dt is not None:
+    if dt is not None and _valid(dt.year, dt.month, dt.day):
         tz = _offset(dt.utcoffset()) if dt.tzinfo else None
         if (dt.hour, dt.minute) == (0, 0):
             # midnight exactly is how CMSs print a date without a time
             return Published(dt.strftime("%Y-%m-%d"), "day", timezone=tz)
         return Published(dt.strftime("%Y-%m-%dT%H:%M"), "minute", timezone=tz)
-    found = _find(normalize(digits_to_ascii(value)))
+    text = normalize(digits_to_ascii(value))
+    partial = _YEAR_MONTH.match(text)
+    if partial:
+        y, mo = partial.groups()
+        if mo is None:
+            return Published(y, "year") if _valid(int(y), 1, 1) else None
+        return Published(f"{y}-{mo}", "month") if _valid(int(y), int(mo), 1) else None
+    found = _find(text)
     return found[0] if found else None
 
 
@@ -115,7 +123,7 @@ def _find(text: str) -> tuple[Published, list[tuple[int, int]]] | None:
             tz, zspan = _zone_in(text, m.end())
             spans += zspan
         date = f"{y}-{mo}-{d}"
-        if hh is None or (hh, mm) == ("00", "00"):
+        if hh is None or (hh, mm) == ("00", "00") or int(hh) > 23 or int(mm) > 59:
             return Published(date, "day", timezone=tz), spans
         return Published(f"{date}T{hh}:{mm}", "minute", timezone=tz), spans
     m = _DMY_AR.search(text)
