@@ -1,0 +1,455 @@
+"""Sentence by sentence: triggers, modality, arguments, date, and one Event per happening.
+
+A sentence's triggers come from the lexicon (first rule wins where spans
+overlap, so "لا هدنة" is a truce denied before "هدنة" is anything else). Each
+trigger's modality decides what it becomes: an attack under a threat ("خيارات
+استهداف القواعد أصبحت متاحة", "قد يستهدف") is THREATEN, an attack denied or
+hypothetical is nothing, an end of truce under "التلويح ب" is THREATEN.
+Attack triggers in one sentence are one event; "الهجوم" in a later sentence
+with nothing new refers back and adds its counts to the previous attack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from marsad.arabic import fold, normalize
+from marsad.events import arguments as ar
+from marsad.events import lexicon as lx
+from marsad.events import places
+from marsad.records import Annotation, Document, Event, Mention, Quote, Sentence, Span, Timex
+
+_SPEECH = {"THREATEN", "ACCUSE", "REJECT", "DEMAND", "REQUEST", "SUPPORT", "X_STATEMENT", "X_TRUCE_END",
+           "X_TRUCE_DENIED", "CONCEDE"}
+_TRUCE = {"X_TRUCE_END", "X_TRUCE_DENIED", "CONCEDE", "RETREAT"}
+_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+_PLACE_TYPES = ("LOC", "FAC", "GPE")
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass
+class _Hit:
+    type: str
+    mode: str | None
+    start: int
+    end: int
+    pre: str
+    form: str
+    noun: bool
+
+
+def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
+    text = doc.text
+    ft = fold(text)
+    sentences = annotation.sentences or _lines(text)
+    mentions = sorted(annotation.mentions, key=lambda m: m.start)
+    published = doc.published.value[:10] if doc.published and len(doc.published.value) >= 10 else None
+    home = _home_country(mentions)
+    events: list[Event] = []
+    last_assault: tuple[int, Event] | None = None
+    for i, sent in enumerate(sentences):
+        hits = _hits(ft, sent)
+        if not hits:
+            continue
+        made: dict[str, Event] = {}
+        for hit in hits:
+            if "ACCUSE" in made and hit.pre.lstrip("وف").startswith("ب"):
+                continue  # "اتهم ... الولايات المتحدة باستقدام قوات": what is alleged is not reported as done
+            etype, mode = _modal_type(ft, sent, hit)
+            if etype is None or etype in made:
+                if etype == "ASSAULT" and etype in made:
+                    _fill_assault(made[etype], text, ft, sent, hit, mentions)
+                continue
+            ev = _event(etype, mode, hit, text, ft, sent, mentions, annotation.quotes)
+            if etype == "ASSAULT":
+                _fill_assault(ev, text, ft, sent, hit, mentions)
+            made[etype] = ev
+        if "X_STATEMENT" in made and len(made) > 1:
+            del made["X_STATEMENT"]
+        for etype, ev in made.items():
+            near = sent if etype == "ASSAULT" else _window(sent, ev, hits)
+            _place(ev, text, ft, near, mentions, home)
+            _date(ev, text, ft, sent, annotation.timexes, published, events)
+            if etype == "ASSAULT":
+                if _refers_back(ev, ft, sent) and last_assault and i - last_assault[0] <= 4:
+                    _merge(last_assault[1], ev)
+                    continue
+                if _generic(ev, ft, sent) or _weak(ev):
+                    continue
+                last_assault = (i, ev)
+            ev.confidence = _confidence(ev)
+            events.append(ev)
+    return events
+
+
+def _window(sent: Sentence, ev: Event, hits: list[_Hit]) -> Sentence:
+    """Around the trigger: a talk's place is the one next to "المفاوضات", not any in a long sentence."""
+    hit = next((h for h in hits if h.type == ev.type), hits[0])
+    return Sentence(max(sent.start, hit.start - 50), min(sent.end, hit.end + 50))
+
+
+def _lines(text: str) -> list[Sentence]:
+    from marsad.annotate.sentences import split_sentences
+
+    return split_sentences(text)
+
+
+def _hits(ft: str, sent: Sentence) -> list[_Hit]:
+    taken: list[tuple[int, int]] = []
+    hits = []
+    amb = {normalize(k): [normalize(w) for w in v] for k, v in lx.lexicon()["ambiguous"]["not_before"].items()}
+    for trig in lx.triggers():
+        if trig.requires is not None and not trig.requires.search(ft, sent.start, sent.end):
+            continue
+        for m in trig.regex.finditer(ft, sent.start, sent.end):
+            s, e = m.start("form"), m.end()
+            if any(s < te and e > ts for ts, te in taken):
+                continue
+            form = normalize(m.group("form"))
+            after = normalize(ft[e:e + 20]).strip()
+            if any(after.startswith(w) for w in amb.get(form, [])):
+                continue
+            if trig.noun and trig.type not in ("ASSAULT", "PROTEST") and not _supported(ft, sent, m.start(), e):
+                continue
+            taken.append((m.start(), e))
+            hits.append(_Hit(trig.type, trig.mode, m.start(), e, m.group("pre"), form, trig.noun))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
+    """A verbal noun names an event when a support verb carries it: "بدأت العراق محادثات", "جرت مفاوضات"."""
+    support = lx.compiled("support_verbs")
+    return bool(support.search(ft, max(sent.start, start - 60), start) or support.search(ft, end, min(sent.end, end + 25)))
+
+
+def _before(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
+    return [normalize(w) for w in ar.WORD.findall(ft[max(sent.start, pos - 80):pos])][-n:]
+
+
+def _after(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
+    return [normalize(w) for w in ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])][:n]
+
+
+def _has(words: list[str], key: str) -> bool:
+    forms = [normalize(f) for f in lx.lexicon()[key]]
+    joined = " " + " ".join(words) + " "
+    return any(" " + f + " " in joined or (" " not in f and any(w.lstrip("وفل") == f for w in words)) for f in forms)
+
+
+def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | None]:
+    """What a trigger becomes under its sentence's negation and modality."""
+    near = _before(ft, sent, hit.start, 2)
+    clause = _before(ft, sent, hit.start, 8)
+    negated = _has(near, "negation") and hit.type not in ("X_TRUCE_DENIED",)
+    future = "س" in hit.pre or (near and near[-1] in ("قد", "سوف", "لن"))
+    threat = _has(clause, "threat_modal") or _has(_after(ft, sent, hit.end, 6), "threat_modal") or future
+    request = _has(_before(ft, sent, hit.start, 4), "request_modal")
+    irrealis = _has(_before(ft, sent, hit.start, 4), "irrealis") or (hit.noun and hit.pre.rstrip("ال").endswith("ل"))
+    t = hit.type
+    if t == "ASSAULT" and hit.noun and _has(_before(ft, sent, hit.start, 1), "background"):
+        window = ft[hit.start:min(sent.end, hit.end + 60)]
+        if not re.search(r"\d|مقتل|اصابه|قتلي|جرحي", window):
+            return None, None  # "بعد هجوم عين الأسد": a reference to an attack told elsewhere
+    if t == "ASSAULT":
+        if negated:
+            return None, None
+        if threat:
+            return "THREATEN", "violence"
+        if request or irrealis:
+            return None, None
+        return t, hit.mode
+    if t == "X_TRUCE_END":
+        if negated:
+            return None, None
+        if _has(clause, "threat_modal"):
+            return "THREATEN", "truce-end"
+        if request:
+            return "REQUEST", None
+        if irrealis:
+            return None, None
+        return t, None
+    if t in ("CONCEDE", "RETREAT") and hit.mode == "ceasefire":
+        if negated:
+            return "X_TRUCE_DENIED", None
+        return (t, hit.mode) if not irrealis else (None, None)
+    if t in ("THREATEN", "REQUEST", "DEMAND", "X_TRUCE_DENIED", "X_STATEMENT"):
+        return (None, None) if negated and t != "X_TRUCE_DENIED" else (t, hit.mode)
+    if negated or irrealis or future or request:
+        return None, None
+    return t, hit.mode
+
+
+def _quote_at(quotes: list[Quote], pos: int, sent: Sentence) -> Quote | None:
+    for q in quotes:
+        if q.content.start <= pos < q.content.end:
+            return q
+    for q in quotes:  # a cue in this sentence whose content starts later in it
+        if sent.start <= q.content.start <= sent.end and q.speaker.start is not None and q.speaker.start < pos:
+            return q
+    return None
+
+
+def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
+    ev = Event(type=etype, mode=mode, actor=None, target=None, place=None, coordinates=None, date=None, killed=None,
+               injured=None, instrument=None, evidence=Span(sent.start, sent.end), confidence=0.0)
+    if etype == "ASSAULT":
+        return ev
+    actor = target = None
+    between = re.search(r"بين\s+(.{2,40}?)\s+و(.{2,40}?)(?=\s+(?:في|على|من|حول|بشان)\s|[،,.]|$)",
+                        ft[sent.start:sent.end])
+    if between and etype in _SYMMETRIC:
+        s1, e1 = sent.start + between.start(1), sent.start + between.end(1)
+        s2, e2 = sent.start + between.start(2), sent.start + between.end(2)
+        actor, target = ar.Arg(text[s1:e1], None, s1, e1), ar.Arg(text[s2:e2], None, s2, e2)
+    else:
+        verb = not hit.noun
+        after = ar.phrase_after(text, ft, hit.end, sent.end)
+        if verb and after and _is_agent(after, mentions):
+            actor = after
+            target = ar.phrase_after(text, ft, after.end, sent.end)
+        elif etype in _SPEECH:
+            q = _quote_at(quotes, hit.start, sent)
+            if q is not None:
+                actor = ar.Arg(q.speaker.text, q.speaker.entity, q.speaker.start, q.speaker.end)
+        if actor is None and hit.type != etype:
+            # "تلويح الفصائل والميليشيات العراقية بإنهاء الهدنة": who threatens is the threat noun's genitive
+            threat = list(lx.compiled("threat_modal").finditer(ft, max(sent.start, hit.start - 80), hit.start))
+            if threat:
+                cand = ar.phrase_after(text, ft, threat[-1].end(), hit.start)
+                if cand is not None and _is_agent(cand, mentions):
+                    actor = cand
+        if actor is None:
+            actor = _agent_before(text, ft, sent, hit.start, mentions, nisba=etype not in _TRUCE)
+        with_ = re.search(r"(?:^|\s)(?:مع|ضد)\s+" if etype in _SYMMETRIC | _TRUCE else r"(?:^|\s)(?:مع|ضد|علي)\s+",
+                          ft[hit.end:min(sent.end, hit.end + 40)])
+        if target is None and with_:
+            target = ar.phrase_after(text, ft, hit.end + with_.end(), sent.end)
+        if target is None and etype in ("ACCUSE", "THREATEN", "REJECT", "DEMAND", "REQUEST") and after is not actor:
+            target = after
+    actor = ar.link(actor, mentions)
+    if actor is not None and actor.entity is None and actor.start is not None:
+        state = ar.demonym_actor(text, actor.start, actor.end)
+        if state is not None and state.entity:
+            actor = state
+    ev.actor, ev.actor_entity = _named(actor)
+    ev.target, ev.target_entity = _named(ar.link(target, mentions))
+    return ev
+
+
+def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
+    if arg is None:
+        return None, None
+    return arg.text.strip(" \"«»“”"), arg.entity
+
+
+def _is_agent(arg: ar.Arg, mentions: list[Mention]) -> bool:
+    inside = ar.mentions_in(mentions, arg.start - 1, arg.end + 1)
+    if inside:
+        return True
+    words = normalize(arg.text).split()
+    heads = ("الفصائل", "فصائل", "ميليشيات", "الميليشيات", "مليشيات", "القوات", "قوات", "الجيش", "جيش", "الحكومه",
+             "حكومه", "وفد", "الوفد", "حركه", "جماعه", "تنظيم", "الرئيس", "رئيس", "وزير", "وزاره", "مسلحون")
+    return bool(words) and (words[0] in heads or places.demonym(words[-1]) is not None and words[0] in heads)
+
+
+def _agent_before(text, ft, sent, pos, mentions, nisba: bool = True) -> ar.Arg | None:
+    """The nearest named actor before a trigger in its sentence: a mention, or a nisba ("وفد عراقي")."""
+    before = [m for m in mentions if sent.start <= m.start and m.end <= pos and m.type in ("PER", "ORG", "GPE", "LOC",
+                                                                                             "NORP")]
+    if before:
+        m = before[-1]
+        if m.type in ("PER", "ORG", "NORP") or not ar.preceded_by_direction(ft, m.start):
+            if not _after_preposition(ft, m.start):
+                return ar.Arg(m.text, m.entity, m.start, m.end)
+    return ar.demonym_actor(text, max(sent.start, pos - 60), pos) if nisba else None
+
+
+def _after_preposition(ft: str, pos: int) -> bool:
+    return bool(re.search(r"(?:^|\s)(?:في|الي|من|داخل|ب)\s*$", ft[max(0, pos - 8):pos]))
+
+
+def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
+    if ev.mode is None and hit.mode:
+        ev.mode = hit.mode
+    claim = ar.claimed_by(text, ft, sent.start, sent.end)
+    if claim and ev.actor is None:
+        ev.actor, ev.actor_entity = _named(ar.link(claim, mentions))
+        ev.claimed_by = ev.actor
+    after = ar.phrase_after(text, ft, hit.end, sent.end)
+    verb = not hit.noun
+    target = None
+    if after is not None:
+        if verb:
+            obj = ar.skip_weapons(text, ft, hit.end, sent.end)
+            if obj == hit.end and _is_agent(after, mentions):
+                if ev.actor is None:
+                    ev.actor, ev.actor_entity = _named(ar.link(after, mentions))
+                obj = after.end
+            target = ar.phrase_after(text, ft, obj, sent.end, through_fac=True)
+        else:
+            lam = re.match(r"(?:\s+\S+){0,4}?\s+لل?(?=\S)", ft[after.end:sent.end])
+            nisba = ar.demonym_actor(text, after.start, after.end)
+            if lam and _is_agent(after, mentions) and ev.actor is None:
+                ev.actor, ev.actor_entity = _named(ar.link(after, mentions))
+                target = ar.phrase_after(text, ft, after.end + lam.end(), sent.end, max_words=8)
+            elif nisba and ev.actor is None and not ar.forces_target(text, ft, after.start, after.end):
+                ev.actor, ev.actor_entity = nisba.text, nisba.entity
+            elif not ar.instrument(ft, after.start, after.end) and normalize(after.text.split()[0]) not in ("علي",):
+                target = ar.phrase_after(text, ft, after.start, sent.end, through_fac=True)
+    if ev.actor is None:
+        by = re.search(r"(?:من قبل|علي يد|شنتها|نفذتها|شنها|نفذها)\s+", ft[sent.start:sent.end])
+        if by:
+            ev.actor, ev.actor_entity = _named(ar.link(ar.phrase_after(text, ft, sent.start + by.end(), sent.end),
+                                                       mentions))
+    victims = re.search(r"(?:مقتل|قتل|مصرع|اصابه)\s+\S+(?:\s+علي\s+الاقل)?\s+من\s+", ft[sent.start:sent.end])
+    clause_end = _clause_end(ft, hit.end, sent.end)
+    forces = ar.forces_target(text, ft, hit.start, clause_end)
+    if victims:
+        target = ar.phrase_after(text, ft, sent.start + victims.end(), sent.end) or target
+    elif forces and (target is None or _facility(target.text)):
+        target = forces
+    on = re.search(r"(?:^|\s)(?:علي|ضد)\s+", ft[hit.end:min(sent.end, hit.end + 40)])
+    if target is None and on:
+        target = ar.phrase_after(text, ft, hit.end + on.end(), sent.end, through_fac=True)
+    if ev.target is None and target is not None:
+        ev.target, ev.target_entity = _named(ar.link(target, mentions))
+        ev.target = _strip_quantity(ev.target)
+    if ev.instrument is None:
+        ev.instrument = ar.instrument(ft, sent.start, sent.end)
+        if ev.mode is None and ev.instrument:
+            ev.mode = lx.lexicon()["instrument_modes"].get(ev.instrument)
+    killed, injured = ar.killed_injured(text, ft, sent.start, sent.end)
+    ev.killed = ev.killed if ev.killed is not None else killed
+    ev.injured = ev.injured if ev.injured is not None else injured
+    if ev.count is None and ev.instrument in ("drone", "rockets"):
+        ev.count = ar.projectile_count(text, ft, sent.start, sent.end)
+
+
+def _clause_end(ft: str, pos: int, end: int) -> int:
+    """The first comma after the phrase following `pos` (a relative clause "التي تضم قوات" stays in)."""
+    comma = re.search(r"[,؛;]", ft[pos:end])
+    return pos + comma.start() if comma else end
+
+
+def _strip_quantity(target: str | None) -> str | None:
+    if not target:
+        return target
+    words = target.split()
+    while words and (lx.number_value(words[0]) is not None or normalize(words[0]) in ("جميع", "كل")):
+        words = words[1:]
+    return " ".join(words) or target
+
+
+def _facility(text: str) -> bool:
+    return ar._is_facility(normalize(text.split()[0])) if text.split() else False
+
+
+def _place(ev, text, ft, sent, mentions, home) -> None:
+    candidates: list[tuple[int, ar.Arg]] = []
+    actor_span = None
+    for m in mentions:
+        if not (sent.start <= m.start and m.end <= sent.end) or m.type not in _PLACE_TYPES:
+            continue
+        if ar.preceded_by_direction(ft, m.start):
+            continue
+        if ev.actor and normalize(m.text) == normalize(ev.actor) and ev.type != "ASSAULT":
+            actor_span = m
+            continue
+        ent = places.entity(m.entity)
+        rank = 0 if m.type == "FAC" else 1
+        if ent is not None and getattr(ent, "admin1", None) is None and getattr(ent, "country", None) and \
+                (ent.id or "").startswith("country:"):
+            rank = 2
+        candidates.append((rank, ar.Arg(m.text, m.entity, m.start, m.end, m.text)))
+    for p in ar.place_phrases(text, ft, sent.start, sent.end):
+        if not ar.preceded_by_direction(ft, p.start):
+            candidates.append((0 if _facility(p.text) else 1, p))
+    if not candidates and re.search(r"(?:في|داخل)\s+البلاد", ft[sent.start:sent.end]) and home:
+        candidates.append((2, ar.Arg(home.text, home.entity, None, None, home.text)))
+    if not candidates:
+        return
+    candidates.sort(key=lambda c: (c[0], c[1].start if c[1].start is not None else 0))
+    best = candidates[0][1]
+    ev.place = best.text
+    ent = places.entity(best.entity) if best.entity else None
+    if ent is None and best.name:
+        ent = places.lookup(best.name)
+    if ent is not None:
+        ev.place_entity = ent.id
+        ev.coordinates = tuple(ent.coordinates) if ent.coordinates else None
+        ev.country = ent.country
+        ev.admin1 = ent.admin1
+    del actor_span
+
+
+def _home_country(mentions: list[Mention]) -> ar.Arg | None:
+    """The country a report is mostly about, for "في البلاد"."""
+    counts: dict[str, tuple[int, Mention]] = {}
+    for m in mentions:
+        if m.entity and m.entity.startswith("country:") and m.type in _PLACE_TYPES:
+            n, first = counts.get(m.entity, (0, m))
+            counts[m.entity] = (n + 1, first)
+    if not counts:
+        return None
+    _, m = max(counts.values(), key=lambda v: v[0])
+    return ar.Arg(m.text, m.entity, m.start, m.end, m.text)
+
+
+def _date(ev, text, ft, sent, timexes: list[Timex], published, events: list[Event]) -> None:
+    own = [t for t in timexes if sent.start <= t.start and t.end <= sent.end and t.type in ("DATE", "TIME")
+           and _ISO.match(t.value[:10] if t.type == "TIME" else t.value)]
+    if own:
+        pos = ev.evidence.start
+        own.sort(key=lambda t: abs(t.start - pos))
+        ev.date = own[0].value[:10]
+        return
+    seg = ft[sent.start:sent.end]
+    if ev.type != "ASSAULT":
+        return
+    if re.search(r"بعد\s+(?:اقل\s+من\s+)?(?:اسبوع|ايام|يومين)", seg):
+        prev = next((e for e in reversed(events) if e.date and len(e.date) == 10), None)
+        if prev is not None:
+            d = date.fromisoformat(prev.date)
+            ev.date_window = ((d + timedelta(days=1)).isoformat(), (d + timedelta(days=7)).isoformat())
+            return
+    if re.search(r"(?:بعد|قبل)\s+ساعات", seg) and published:
+        d = date.fromisoformat(published)
+        ev.date_window = ((d - timedelta(days=1)).isoformat(), d.isoformat())
+
+
+def _refers_back(ev: Event, ft: str, sent: Sentence) -> bool:
+    if ev.actor or ev.place or ev.date:
+        return False
+    anaphora = lx.compiled("anaphora", clitics=False)
+    return bool(anaphora.search(ft, sent.start, sent.end)) and not re.search(
+        r"(?:^|\s)هجوم|ضربه|غاره", ft[sent.start:sent.end])
+
+
+def _merge(prev: Event, new: Event) -> None:
+    for key in ("killed", "injured", "count", "instrument", "claimed_by"):
+        if getattr(prev, key) is None and getattr(new, key) is not None:
+            setattr(prev, key, getattr(new, key))
+
+
+def _weak(ev: Event) -> bool:
+    """An attack named with nothing about it ("لكن هجوم عين الأسد حدث") is a mention, not a report."""
+    return not (ev.actor or ev.instrument or ev.date or ev.killed is not None or ev.injured is not None or ev.count)
+
+
+def _generic(ev: Event, ft: str, sent: Sentence) -> bool:
+    if ev.place or ev.date or ev.date_window or ev.killed is not None or ev.injured is not None or ev.count:
+        return False
+    generic = lx.compiled("generic", clitics=False)
+    return bool(generic.search(ft, sent.start, sent.end))
+
+
+def _confidence(ev: Event) -> float:
+    c = 0.5
+    c += 0.15 if ev.actor else 0
+    c += 0.1 if ev.target else 0
+    c += 0.1 if ev.place else 0
+    c += 0.1 if ev.date or ev.date_window else 0
+    return min(c, 0.95)
