@@ -59,7 +59,9 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
         if words and lx.any_trigger().fullmatch(fold(m.group())):
             break  # "قوات الحشد الشعبي بضربة ...": the next trigger or weapon starts another phrase
         if key in _STOP or key.startswith("و") and key[1:] in _STOP:
-            if through_fac and key == "في" and words and _is_facility(words[0][2]):
+            nxt = WORD.search(text, m.end(), limit)
+            if through_fac and key == "في" and words and _is_facility(words[0][2]) and nxt and \
+                    _is_place_head(normalize(nxt.group())):
                 words.append((m.start(), m.end(), key))
                 pos = m.end()
                 continue
@@ -77,6 +79,11 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
         return None
     s, e = words[0][0], words[-1][1]
     return Arg(text[s:e], None, s, e)
+
+
+def _is_place_head(key: str) -> bool:
+    heads = {normalize(h) for h in lx.lexicon()["place_heads"]}
+    return key in heads or key[2:] in heads
 
 
 def _is_facility(key: str) -> bool:

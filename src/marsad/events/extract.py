@@ -291,7 +291,7 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
             target = ar.phrase_after(text, ft, obj, sent.end, through_fac=True)
         else:
             lam = re.match(r"(?:\s+\S+){0,4}?\s+لل?(?=\S)", ft[after.end:sent.end])
-            nisba = ar.demonym_actor(text, after.start, after.end)
+            nisba = ar.demonym_actor(text, hit.start, after.end)
             if lam and _is_agent(after, mentions) and ev.actor is None:
                 ev.actor, ev.actor_entity = _named(ar.link(after, mentions))
                 target = ar.phrase_after(text, ft, after.end + lam.end(), sent.end, max_words=8)
