@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.arabic import fold, normalize
+from marsad.arabic import normalize
 from marsad.events import lexicon as lx
 from marsad.events import places
 from marsad.records import Mention
@@ -56,7 +56,7 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
         if text[pos:m.start()].strip(" ") and words:
             break  # punctuation between words ends the phrase
         key = normalize(m.group())
-        if words and lx.any_trigger().fullmatch(fold(m.group())):
+        if words and lx.any_trigger().fullmatch(lx.fold_ta(m.group())):
             break  # "قوات الحشد الشعبي بضربة ...": the next trigger or weapon starts another phrase
         if key in _STOP or key.startswith("و") and key[1:] in _STOP:
             nxt = WORD.search(text, m.end(), limit)
@@ -222,7 +222,7 @@ def place_phrases(text: str, ft: str, start: int, end: int) -> list[Arg]:
         pos = start + m.end()
         words = []
         for w in WORD.finditer(text, pos, min(end, pos + 60)):
-            if text[pos:w.start()].strip() or lx.any_trigger().fullmatch(fold(w.group())):
+            if text[pos:w.start()].strip() or lx.any_trigger().fullmatch(lx.fold_ta(w.group())):
                 break
             key = normalize(w.group())
             if key in _STOP or key in {normalize(d) for d in lx.lexicon()["directions"]}:

@@ -26,6 +26,8 @@ _SPEECH = {"THREATEN", "ACCUSE", "REJECT", "DEMAND", "REQUEST", "SUPPORT", "X_ST
 _TRUCE = {"X_TRUCE_END", "X_TRUCE_DENIED", "CONCEDE", "RETREAT"}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _PLACE_TYPES = ("LOC", "FAC", "GPE")
+_TIME = re.compile(r"^(?:ال)?(?:يوم|امس|اليوم|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|مساء|صباح|ليل|فجر"
+                   r"|حينها|ايضا|مجددا|رسميا)$")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -43,6 +45,7 @@ class _Hit:
 def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
     text = doc.text
     ft = fold(text)
+    ftt = lx.fold_ta(text)
     sentences = annotation.sentences or _lines(text)
     mentions = sorted(annotation.mentions, key=lambda m: m.start)
     published = doc.published.value[:10] if doc.published and len(doc.published.value) >= 10 else None
@@ -50,7 +53,7 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
     for i, sent in enumerate(sentences):
-        hits = _hits(ft, sent)
+        hits = _hits(ftt, sent)
         if not hits:
             continue
         made: dict[str, Event] = {}
@@ -71,7 +74,7 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
         for etype, ev in made.items():
             near = sent if etype == "ASSAULT" else _window(sent, ev, hits)
             _place(ev, text, ft, near, mentions, home)
-            _date(ev, text, ft, sent, annotation.timexes, published, events)
+            _date(ev, _trigger_pos(ev, hits), ft, sent, annotation.timexes, published, events)
             if etype == "ASSAULT":
                 if _refers_back(ev, ft, sent) and last_assault and i - last_assault[0] <= 4:
                     _merge(last_assault[1], ev)
@@ -111,7 +114,7 @@ def _hits(ft: str, sent: Sentence) -> list[_Hit]:
             after = normalize(ft[e:e + 20]).strip()
             if any(after.startswith(w) for w in amb.get(form, [])):
                 continue
-            if trig.noun and trig.type not in ("ASSAULT", "PROTEST") and not _supported(ft, sent, m.start(), e):
+            if trig.noun and trig.type != "ASSAULT" and not _supported(ft, sent, m.start(), e):
                 continue
             taken.append((m.start(), e))
             hits.append(_Hit(trig.type, trig.mode, m.start(), e, m.group("pre"), form, trig.noun))
@@ -207,7 +210,7 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
     else:
         verb = not hit.noun
         after = ar.phrase_after(text, ft, hit.end, sent.end)
-        if verb and after and _is_agent(after, mentions):
+        if verb and _subject(after, mentions):
             actor = after
             target = ar.phrase_after(text, ft, after.end, sent.end)
         elif etype in _SPEECH:
@@ -243,6 +246,16 @@ def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
     if arg is None:
         return None, None
     return arg.text.strip(" \"«»“”"), arg.entity
+
+
+def _subject(arg: ar.Arg | None, mentions: list[Mention]) -> bool:
+    """The phrase right after a verb is its subject (Arabic news is verb-first), unless it is a time or number."""
+    if arg is None:
+        return False
+    if _is_agent(arg, mentions):
+        return True
+    first = normalize(arg.text.split()[0])
+    return not (_TIME.match(first) or lx.number_value(arg.text.split()[0]) is not None or first in ("ان", "الي", "علي"))
 
 
 def _is_agent(arg: ar.Arg, mentions: list[Mention]) -> bool:
@@ -284,7 +297,7 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
     if after is not None:
         if verb:
             obj = ar.skip_weapons(text, ft, hit.end, sent.end)
-            if obj == hit.end and _is_agent(after, mentions):
+            if obj == hit.end and _subject(after, mentions):
                 if ev.actor is None:
                     ev.actor, ev.actor_entity = _named(ar.link(after, mentions))
                 obj = after.end
@@ -398,11 +411,23 @@ def _home_country(mentions: list[Mention]) -> ar.Arg | None:
     return ar.Arg(m.text, m.entity, m.start, m.end, m.text)
 
 
-def _date(ev, text, ft, sent, timexes: list[Timex], published, events: list[Event]) -> None:
-    own = [t for t in timexes if sent.start <= t.start and t.end <= sent.end and t.type in ("DATE", "TIME")
-           and _ISO.match(t.value[:10] if t.type == "TIME" else t.value)]
+def _trigger_pos(ev: Event, hits: list[_Hit]) -> int:
+    return next((h.start for h in hits if h.type == ev.type), hits[0].start)
+
+
+def _date(ev, pos, ft, sent, timexes: list[Timex], published, events: list[Event]) -> None:
+    """The event's own date: the sentence's resolved date nearest its trigger, never a deadline or a future date."""
+    own = []
+    for t in timexes:
+        if not (sent.start <= t.start and t.end <= sent.end and t.type in ("DATE", "TIME")):
+            continue
+        value = t.value[:10]
+        if not _ISO.match(value) or (published and value[:len(published)] > published[:len(value)]):
+            continue
+        if re.search(r"(?:بحلول|حتي|لغايه|قبل نهايه|موعد)\s*$", ft[max(sent.start, t.start - 12):t.start]):
+            continue
+        own.append(t)
     if own:
-        pos = ev.evidence.start
         own.sort(key=lambda t: abs(t.start - pos))
         ev.date = own[0].value[:10]
         return

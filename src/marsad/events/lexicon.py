@@ -11,15 +11,27 @@ from importlib import resources
 from marsad.arabic import fold, normalize
 
 MARKS = "[\u064b-\u0652\u0640]*"
+# The triggers match over `fold` with ta marbuta kept apart from ha: "الطالبة" (the student) must not read as
+# "طالب" + the pronoun "ه" (he demanded it). A form's "ة" still matches an outlet's "ه".
+_KEEP_TA = str.maketrans({"ه": "ة"})
 START = r"(?<![\w\u064b-\u0652])"
 END = r"(?![\w\u064b-\u0652])"
 PREFIX = r"(?P<pre>[وف]?(?:س|ل|ب|ك)?(?:ال|لل)?)"
+VERB_PREFIX = r"(?P<pre>[وف]?س?)"
 SUFFIX = r"(?:ه|ها|هم|هما|ات|ين|ون|ان|ت|وا|ا|ي|نا|تا|تها|ته|تهم|كم)?"
 
 
+def fold_ta(text: str) -> str:
+    """`fold`, length-preserving, but with "ة" kept: the text trigger regexes run over."""
+    return "".join("ة" if o == "ة" else f for o, f in zip(text, fold(text)))
+
+
 def pattern(form: str) -> str:
-    """A form as a regex over folded text: diacritics anywhere, any run of spaces between words."""
-    return MARKS.join(r"\s+" if c == " " else re.escape(c) for c in fold(normalize(form))) + MARKS
+    """A form as a regex over `fold_ta` text: diacritics anywhere, any run of spaces between words."""
+    key = fold(normalize(form))
+    if form.endswith("ة"):
+        key = key[:-1] + "ة"
+    return MARKS.join(r"\s+" if c == " " else "[ةه]" if c == "ة" else re.escape(c) for c in key) + MARKS
 
 
 def alternation(forms) -> str:
@@ -55,7 +67,9 @@ def triggers() -> tuple[Trigger, ...]:
             if not forms:
                 continue
             body = "(?P<form>" + alternation(forms) + ")"
-            rx = START + (PREFIX if suffix else r"(?P<pre>[وف]?[بل]?)") + body + (SUFFIX if suffix else "") + END
+            # a verb takes و/ف and the future س, never the article: "الطالب" is not "طالب" (he demanded)
+            pre = (PREFIX if noun else VERB_PREFIX) if suffix else r"(?P<pre>[وف]?[بل]?)"
+            rx = START + pre + body + (SUFFIX if suffix else "") + END
             out.append(Trigger(rule["type"], rule.get("mode"), re.compile(rx), noun, requires))
     return tuple(out)
 
