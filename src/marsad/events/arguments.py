@@ -19,7 +19,7 @@ from marsad.records import Mention
 WORD = re.compile(r"[^\s،,.؛;:\"«»“”()\[\]]+")
 # words that end a noun phrase after a trigger
 _STOP = set(normalize(w) for w in (
-    "في على من إلى الى عن ضد داخل خارج بعد قبل منذ خلال حيث التي الذي الذين مما ما أن إن بأن لأن وفق حسب "
+    "إثر اثر عقب جراء جرّاء نتيجة لدى في على من إلى الى عن ضد داخل خارج بعد قبل منذ خلال حيث التي الذي الذين مما ما أن إن بأن لأن وفق حسب "
     "بسبب رغم عبر أمام بين لكن بينما فيما كما أي أيضا حتى مع عند لدى إذ ثم").split())
 _QUANT = set(normalize(w) for w in "جميع كل بعض عدد عدة كافة".split())
 
@@ -56,7 +56,7 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
         if text[pos:m.start()].strip(" ") and words:
             break  # punctuation between words ends the phrase
         key = normalize(m.group())
-        if words and lx.any_trigger().fullmatch(lx.fold_ta(m.group())):
+        if words and (lx.any_trigger().fullmatch(lx.fold_ta(m.group())) or lx.number_value(m.group()) is not None):
             break  # "قوات الحشد الشعبي بضربة ...": the next trigger or weapon starts another phrase
         if key in _STOP or key.startswith("و") and key[1:] in _STOP:
             nxt = WORD.search(text, m.end(), limit)

@@ -152,6 +152,9 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     request = _has(_before(ft, sent, hit.start, 4), "request_modal")
     irrealis = _has(_before(ft, sent, hit.start, 4), "irrealis") or (hit.noun and hit.pre.rstrip("ال").endswith("ل"))
     t = hit.type
+    if t == "ASSAULT" and (_has(_before(ft, sent, hit.start, 6) + _after(ft, sent, hit.end, 6), "mishaps")
+                           or near[-1:] == ["اي"]):
+        return None, None  # an accident is not an attack; "لم تشهد أي هجوم" reports none
     if t == "ASSAULT" and hit.noun and _has(_before(ft, sent, hit.start, 1), "background"):
         window = ft[hit.start:min(sent.end, hit.end + 60)]
         if not re.search(r"\d|مقتل|اصابه|قتلي|جرحي", window):
@@ -232,7 +235,7 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
             target = ar.phrase_after(text, ft, hit.end + with_.end(), sent.end)
         if target is None and etype in ("ACCUSE", "THREATEN", "REJECT", "DEMAND", "REQUEST") and after is not actor:
             target = after
-    actor = ar.link(actor, mentions)
+    actor = _country(ar.link(actor, mentions))
     if actor is not None and actor.entity is None and actor.start is not None:
         state = ar.demonym_actor(text, actor.start, actor.end)
         if state is not None and state.entity:
@@ -240,6 +243,14 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
     ev.actor, ev.actor_entity = _named(actor)
     ev.target, ev.target_entity = _named(ar.link(target, mentions))
     return ev
+
+
+def _country(arg: ar.Arg | None) -> ar.Arg | None:
+    if arg is not None and arg.entity is None:
+        found = places.country_named(arg.text)
+        if found:
+            return ar.Arg(arg.text, found[0], arg.start, arg.end)
+    return arg
 
 
 def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
@@ -263,9 +274,8 @@ def _is_agent(arg: ar.Arg, mentions: list[Mention]) -> bool:
     if inside:
         return True
     words = normalize(arg.text).split()
-    heads = ("الفصائل", "فصائل", "ميليشيات", "الميليشيات", "مليشيات", "القوات", "قوات", "الجيش", "جيش", "الحكومه",
-             "حكومه", "وفد", "الوفد", "حركه", "جماعه", "تنظيم", "الرئيس", "رئيس", "وزير", "وزاره", "مسلحون")
-    return bool(words) and (words[0] in heads or places.demonym(words[-1]) is not None and words[0] in heads)
+    heads = {normalize(h) for h in lx.lexicon()["agent_heads"]}
+    return bool(words) and (words[0].lstrip("و") in heads or places.country_named(arg.text) is not None)
 
 
 def _agent_before(text, ft, sent, pos, mentions, nisba: bool = True) -> ar.Arg | None:
@@ -297,7 +307,7 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
     if after is not None:
         if verb:
             obj = ar.skip_weapons(text, ft, hit.end, sent.end)
-            if obj == hit.end and _subject(after, mentions):
+            if obj == hit.end and _is_agent(after, mentions):
                 if ev.actor is None:
                     ev.actor, ev.actor_entity = _named(ar.link(after, mentions))
                 obj = after.end
@@ -306,18 +316,19 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
             lam = re.match(r"(?:\s+\S+){0,4}?\s+لل?(?=\S)", ft[after.end:sent.end])
             nisba = ar.demonym_actor(text, hit.start, after.end)
             if lam and _is_agent(after, mentions) and ev.actor is None:
-                ev.actor, ev.actor_entity = _named(ar.link(after, mentions))
+                ev.actor, ev.actor_entity = _named(_country(ar.link(after, mentions)))
                 target = ar.phrase_after(text, ft, after.end + lam.end(), sent.end, max_words=8)
             elif nisba and ev.actor is None and not ar.forces_target(text, ft, after.start, after.end):
                 ev.actor, ev.actor_entity = nisba.text, nisba.entity
-            elif not ar.instrument(ft, after.start, after.end) and normalize(after.text.split()[0]) not in ("علي",):
+            elif not ar.instrument(ft, after.start, after.end) and _construct(hit, ft) and not _adjective(after.text):
                 target = ar.phrase_after(text, ft, after.start, sent.end, through_fac=True)
     if ev.actor is None:
         by = re.search(r"(?:من قبل|علي يد|شنتها|نفذتها|شنها|نفذها)\s+", ft[sent.start:sent.end])
         if by:
             ev.actor, ev.actor_entity = _named(ar.link(ar.phrase_after(text, ft, sent.start + by.end(), sent.end),
                                                        mentions))
-    victims = re.search(r"(?:مقتل|قتل|مصرع|اصابه)\s+\S+(?:\s+علي\s+الاقل)?\s+من\s+", ft[sent.start:sent.end])
+    victims = re.search(r"(?:مقتل|قتل|مصرع|اصابه)\s+(?:(?:اكثر|اقل|نحو|حوالي)\s+من\s+)?\S+(?:\s+علي\s+الاقل)?"
+                        r"\s+من\s+", ft[sent.start:sent.end])
     clause_end = _clause_end(ft, hit.end, sent.end)
     forces = ar.forces_target(text, ft, hit.start, clause_end)
     if victims:
@@ -345,6 +356,17 @@ def _clause_end(ft: str, pos: int, end: int) -> int:
     """The first comma after the phrase following `pos` (a relative clause "التي تضم قوات" stays in)."""
     comma = re.search(r"[,؛;]", ft[pos:end])
     return pos + comma.start() if comma else end
+
+
+def _construct(hit: _Hit, ft: str) -> bool:
+    """"استهداف قاعدة" governs a genitive; "الهجوم" or "انفجارين" does not."""
+    return "ال" not in hit.pre and normalize(ft[hit.start:hit.end]).endswith(hit.form)
+
+
+def _adjective(phrase: str) -> bool:
+    first = normalize(phrase.split()[0])
+    return bool(_TIME.match(first)) or first in ("الاقل", "نفسه", "نفسها", "اخرين", "كبير", "عنيفا") or \
+        first.endswith(("يين", "يون")) or lx.number_value(phrase.split()[0]) is not None
 
 
 def _strip_quantity(target: str | None) -> str | None:

@@ -99,3 +99,15 @@ def demonym(word: str) -> tuple[str, str] | None:
             if stem in _DEMONYMS:
                 return _DEMONYMS[stem]
     return _DEMONYMS.get(key)
+
+
+def country_named(name: str) -> tuple[str, str] | None:
+    """(entity id, name) when a phrase is a country's name: from the knowledge base, else the demonym table's countries."""
+    found = lookup(name)
+    if found is not None and (found.id or "").startswith("country:"):
+        return found.id, name
+    key = normalize(name)
+    for ent, country in _DEMONYMS.values():
+        if normalize(country) == key:
+            return ent, country
+    return None
