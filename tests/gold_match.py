@@ -18,6 +18,7 @@ def key_words(text: str | None) -> list[str]:
         for a, b in _SPELLING:
             w = w.replace(a, b)
         w = re.sub(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)", "", w) if len(w) > 4 else w
+        w = w[1:] if len(w) > 3 and w[0] == "و" and not w.startswith("وزير") else w
         out.append(w)
     return out
 

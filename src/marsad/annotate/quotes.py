@@ -53,6 +53,8 @@ def _res() -> dict:
         "cue": re.compile(_NOT_WORD + r"(?P<pre>[وف]?)(?P<cue>" + _alt(lx["cues"]) + ")" + _END_WORD),
         "part": re.compile(_NOT_WORD + r"(?P<pre>[وف]?)(?P<cue>" + _alt(lx["participles"]) + ")" + _END_WORD),
         "acc": re.compile(_NOT_WORD + r"(?P<pre>و?)(?P<cue>" + _alt(lx["according_to"]) + ")" + r"(?=\s|ل|$)"),
+        # "ونقلت رويترز عن المسؤول التركي قوله: ..." — the speaker is after عن
+        "said": re.compile(_NOT_WORD + r"(?P<pre>)(?P<cue>" + _alt(lx["reported_by"]) + ")" + _END_WORD),
         "act": re.compile(_NOT_WORD + r"(?P<pre>[وف]?)(?P<cue>" + _alt(lx["speech_acts"]) + ")" + _END_WORD),
         # إن / أن / بأن / فإن with an attached pronoun, or a colon, or an opening mark
         "marker": re.compile(
@@ -80,7 +82,7 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
     ft = fold(text)
     res = _res()
     hits = []
-    for kind in ("cue", "part", "acc", "act"):
+    for kind in ("cue", "part", "acc", "act", "said"):
         hits += [(m.start("cue"), m.end("cue"), kind, m) for m in res[kind].finditer(ft)]
     hits.sort(key=lambda h: (h[0], -h[1]))
     quotes: list[Quote] = []
@@ -106,6 +108,14 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
             who = _who(text, ft, end, mstart, mentions)
             if who is None or not who.speaker.text:
                 continue
+        elif kind == "said":
+            an = list(re.finditer(_NOT_WORD + "عن\\s+", ft[max(sent.start, start - 120):start]))
+            if not an:
+                continue
+            who = _who(text, ft, max(sent.start, start - 120) + an[-1].end(), start, mentions)
+            if who is None or not who.speaker.text:
+                continue
+            who = _inherit(who, last, quotes)
         elif kind == "part":
             if last is None or not quotes or _sentence_of(sentences, _quote_pos(quotes[-1]), len(text)) != sent:
                 if last is None or not _cue_before(ft, sent.start, start):

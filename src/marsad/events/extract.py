@@ -48,7 +48,7 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
     ftt = lx.fold_ta(text)
     sentences = annotation.sentences or _lines(text)
     mentions = sorted(annotation.mentions, key=lambda m: m.start)
-    published = doc.published.value[:10] if doc.published and len(doc.published.value) >= 10 else None
+    published = _latest(doc)
     home = _home_country(mentions)
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
@@ -85,6 +85,16 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
             ev.confidence = _confidence(ev)
             events.append(ev)
     return events
+
+
+def _latest(doc: Document) -> str | None:
+    """The latest day the report can have been written: its date, or its estimated window's end."""
+    p = doc.published
+    if p is None:
+        return None
+    if p.estimated and p.window:
+        return p.window[1]
+    return p.value[:10] if len(p.value) >= 10 else None
 
 
 def _window(sent: Sentence, ev: Event, hits: list[_Hit]) -> Sentence:
@@ -394,10 +404,7 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
             actor_span = m
             continue
         ent = places.entity(m.entity)
-        rank = 0 if m.type == "FAC" else 1
-        if ent is not None and getattr(ent, "admin1", None) is None and getattr(ent, "country", None) and \
-                (ent.id or "").startswith("country:"):
-            rank = 2
+        rank = 0 if m.type == "FAC" else 2 if places.is_country(ent) else 1
         candidates.append((rank, ar.Arg(m.text, m.entity, m.start, m.end, m.text)))
     for p in ar.place_phrases(text, ft, sent.start, sent.end):
         if not ar.preceded_by_direction(ft, p.start):

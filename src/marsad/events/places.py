@@ -15,56 +15,40 @@ from marsad.records import Entity
 
 
 def _kb():
+    """The entity stage's knowledge base (`marsad.kb.entities.kb()`), or None before it exists."""
     try:
-        from marsad import kb
-    except ImportError:  # pragma: no cover - the package always has kb
+        from marsad.kb import entities as kb_entities
+    except ImportError:
         return None
-    return kb
+    fn = getattr(kb_entities, "kb", None)
+    return fn() if callable(fn) else None
 
 
 def entity(entity_id: str | None) -> Entity | None:
-    kb = _kb()
-    if not entity_id or kb is None:
+    base = _kb()
+    if not entity_id or base is None:
         return None
-    for name in ("entity", "get", "get_entity", "by_id"):
-        fn = getattr(kb, name, None)
-        if callable(fn):
-            try:
-                return fn(entity_id)
-            except (KeyError, LookupError):
-                return None
-    return None
+    return base.get(entity_id)
 
 
 def lookup(name: str) -> Entity | None:
-    """A place by name, when the knowledge base knows it."""
-    kb = _kb()
-    if kb is None or not name:
+    """A place or actor by name, when the knowledge base knows it."""
+    base = _kb()
+    if base is None or not name:
         return None
-    for fn_name in ("lookup", "find", "by_name", "resolve"):
-        fn = getattr(kb, fn_name, None)
-        if callable(fn):
-            try:
-                found = fn(name)
-            except (KeyError, LookupError, TypeError):
-                continue
-            if isinstance(found, list):
-                found = found[0] if found else None
-            if found is not None and hasattr(found, "coordinates"):
-                return found
-    return None
+    return base.lookup(name)
 
 
 def government(entity_id: str | None) -> str | None:
     """Metonymy: a capital as an actor codes to its country (طهران → إيران)."""
-    kb = _kb()
-    if not entity_id or kb is None:
+    base = _kb()
+    if not entity_id or base is None:
         return entity_id
-    for name in ("metonym", "government_of", "actor_of"):
-        fn = getattr(kb, name, None)
-        if callable(fn):
-            return fn(entity_id) or entity_id
-    return entity_id
+    return base.actor(entity_id) or entity_id
+
+
+def is_country(ent: Entity | None) -> bool:
+    return ent is not None and (getattr(ent, "kind", None) == "country" or (ent.id or "").startswith("country:"))
 
 
 # Until the knowledge base carries demonyms: the few nationalities the region's
@@ -83,12 +67,9 @@ _DEMONYMS = {
 @lru_cache(maxsize=4096)
 def demonym(word: str) -> tuple[str, str] | None:
     """(entity id, country name) for a nisba adjective: أميركية، الأمريكيين، الإيراني."""
-    kb = _kb()
-    fn = getattr(kb, "demonym", None) if kb is not None else None
-    if callable(fn):
-        found = fn(word)
-        if found:
-            return found if isinstance(found, tuple) else (found.id, found.names.get("ar", [word])[0])
+    found = lookup(word)
+    if is_country(found) and normalize(word) not in {normalize(n) for n in found.names.get("ar", [])}:
+        return found.id, found.names.get("ar", [word])[0]  # a demonym the base lists as an inflected alias
     key = normalize(word)
     if key.startswith("ال"):
         key = key[2:]
@@ -104,7 +85,7 @@ def demonym(word: str) -> tuple[str, str] | None:
 def country_named(name: str) -> tuple[str, str] | None:
     """(entity id, name) when a phrase is a country's name: from the knowledge base, else the demonym table's countries."""
     found = lookup(name)
-    if found is not None and (found.id or "").startswith("country:"):
+    if is_country(found):
         return found.id, name
     key = normalize(name)
     for ent, country in _DEMONYMS.values():
