@@ -104,6 +104,8 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
             continue
         mstart, mend = mark
         cue = text[start:end]
+        if ft[mstart] in _OPEN and normalize(cue) in _object_cues():
+            continue  # "أعلنت الوزارة مقتل ... ضمن احتجاجات “مسيرة العودة”": an object, not words
         if kind == "acc":
             who = _who(text, ft, end, mstart, mentions)
             if who is None or not who.speaker.text:
@@ -146,6 +148,11 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
         quotes.append(Quote(who.speaker, who.role, who.outlet, cue, content, direct))
         last = who
     return quotes
+
+
+@lru_cache(maxsize=1)
+def _object_cues() -> frozenset:
+    return frozenset(normalize(c) for c in _lex()["object_cues"])
 
 
 def _quote_pos(q: Quote) -> int:
@@ -259,8 +266,8 @@ def _outlet(text: str, ft: str, start: int, end: int) -> tuple[str | None, tuple
     kind = _res()["kind"]
     seg = ft[start:end]
     quoted = re.search(
-        r"(?:" + _NOT_WORD + r"ل(?:ـ)?\s*(?:(?:" + kind + r")\s*)?|مع\s+(?:(?:" + kind + r")\s*)?|(?:" + kind
-        + r")\s*)([«“\"])([^«»“”\"]{2,40})[»”\"]", seg)
+        r"(?:" + _NOT_WORD + r"ل(?:ـ)?\s*(?:(?:" + kind + r")\s*)?|مع\s+(?:(?:" + kind + r")\s*)?)"
+        r"([«“\"])([^«»“”\"]{2,40})[»”\"]", seg)
     if quoted:
         s = start + quoted.start(2)
         return text[s:s + len(quoted.group(2))].strip(), (start + quoted.start(), start + quoted.end())
@@ -284,14 +291,20 @@ def _who(text: str, ft: str, start: int, end: int, mentions: list[Mention],
         # the subject before a cue: from the last clause boundary ("فيما", "،" followed by a non-role) to the cue
         seg = ft[start:end]
         m = list(re.finditer(_CONNECTIVES, seg))
+        aux = re.match(fold(r"\s*(?:و|ف)?(?:كان|كانت|قد|وقد)\s+"), seg)
         if m:
             start += m[-1].end()
+        elif aux:
+            start += aux.end()
         elif re.match(fold(r"\s*(?:و|في|من|بعد|منذ|خلال|بشأن|حول|على|عن)"), seg):
             return None  # an adverbial or a clause joined by و, not the cue's subject
     else:
         cut = res["cut"].search(ft, start, end)
         if cut:
             end = cut.start()
+        if re.match(fold(r"\s*(?:إلى|على)\s+\S+"), ft[start:end]) and not re.match(
+                fold(r"\s*(?:إلى|على)\s*$"), ft[start:end]):
+            return None  # "أشارت إلى ثلاثة قادة": what the cue points at, not who speaks
         trail = re.search(fold(r"(?:^|\s)(?:إلى|على|من)\s*$"), ft[start:end])
         if trail:
             end = start + trail.start()
@@ -329,9 +342,9 @@ def _segments(text: str, ft: str, start: int, end: int) -> list[tuple[int, int]]
         pos = e
         if part in ("،", ","):
             continue
-        while s < e and text[s] in " \t\n\"'«»“”()-":
+        while s < e and (text[s].isspace() or text[s] in "\"'«»“”()-"):
             s += 1
-        while e > s and text[e - 1] in " \t\n\"'«»“”()-":
+        while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'«»“”()-"):
             e -= 1
         if e > s and not _only_time(ft[s:e]):
             out.append((s, e))
@@ -359,6 +372,12 @@ def _split(text: str, ft: str, seg: tuple[int, int], mentions: list[Mention]) ->
         e2 = s + cut.start() if cut else e
         ent = next((m.entity for m in inside if m.start == s and m.end == e2), None)
         return Speaker(text[s:e2].strip(), ent, s, e2), None
+    later = _later_role(phrase)
+    if later:
+        ns, ne = s, s + later
+        while ne > ns and text[ne - 1].isspace():
+            ne -= 1
+        return Speaker(text[ns:ne], None, ns, ne), text[s + later:e].strip(" ،,") or None
     if res["role"].match(phrase):
         name = _trailing_name(text, s, e)
         if name:
@@ -367,6 +386,18 @@ def _split(text: str, ft: str, seg: tuple[int, int], mentions: list[Mention]) ->
             return Speaker(text[ns:ne], None, ns, ne), role
     ent = next((m.entity for m in inside if m.start <= s + 1 and m.end >= e - 1), None)
     return Speaker(text[s:e], ent, s, e), None
+
+
+def _later_role(phrase: str) -> int | None:
+    """Where a role starts after a leading name: "أمين محمود عثمان الأمين العام للمجلس" → at "الأمين"."""
+    res = _res()
+    if res["role"].match(phrase) or res["described"].match(phrase):
+        return None
+    toks = list(re.finditer(r"\S+", phrase))
+    for i, t in enumerate(toks[2:], start=2):
+        if res["role"].match(phrase[t.start():]) and toks[i].group().startswith("ال"):
+            return t.start()
+    return None
 
 
 def _trailing_name(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -379,6 +410,8 @@ def _trailing_name(text: str, s: int, e: int) -> tuple[int, int] | None:
         i -= 1  # given name + family name "al-..."
         if i > 1 and toks[i - 1][2] in ("ابو", "ام", "ابن", "بن"):
             i -= 1
+    elif toks[i][2].startswith("ل"):
+        return None
     elif not toks[i][2].startswith("ال"):
         while i > 1 and not toks[i - 1][2].startswith("ال") and len(toks) - i < 3 and not toks[i - 1][2].startswith("ل"):
             i -= 1
