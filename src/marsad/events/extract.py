@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from marsad.arabic import fold, normalize
@@ -122,7 +123,7 @@ def _hits(ft: str, sent: Sentence) -> list[_Hit]:
                 continue
             form = normalize(m.group("form"))
             after = normalize(ft[e:e + 20]).strip()
-            if any(after.startswith(w) for w in amb.get(form, [])):
+            if any(after.startswith(w) for w in amb.get(form, [])) or normalize(m.group()) in _not_words():
                 continue
             if trig.noun and trig.type != "ASSAULT" and not _supported(ft, sent, m.start(), e):
                 continue
@@ -130,6 +131,11 @@ def _hits(ft: str, sent: Sentence) -> list[_Hit]:
             hits.append(_Hit(trig.type, trig.mode, m.start(), e, m.group("pre"), form, trig.noun))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+@lru_cache(maxsize=1)
+def _not_words() -> frozenset:
+    return frozenset(normalize(w) for w in lx.lexicon()["not_words"])
 
 
 def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
@@ -157,10 +163,13 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     near = _before(ft, sent, hit.start, 2)
     clause = _before(ft, sent, hit.start, 8)
     negated = _has(near, "negation") and hit.type not in ("X_TRUCE_DENIED",)
-    future = "س" in hit.pre or (near and near[-1] in ("قد", "سوف", "لن"))
+    imperfect = normalize(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن")
+    future = "س" in hit.pre or (near and near[-1] in ("سوف", "لن")) or (near[-1:] == ["قد"] and imperfect)
     threat = _has(clause, "threat_modal") or _has(_after(ft, sent, hit.end, 6), "threat_modal") or future
     request = _has(_before(ft, sent, hit.start, 4), "request_modal")
-    irrealis = _has(_before(ft, sent, hit.start, 4), "irrealis") or (hit.noun and hit.pre.rstrip("ال").endswith("ل"))
+    bare = hit.pre[:-2] if hit.pre.endswith("ال") else hit.pre
+    purpose = hit.noun and (bare.endswith("ل") or hit.pre.endswith("لل"))  # "للمطالبة ب", "لإنهاء"
+    irrealis = _has(_before(ft, sent, hit.start, 4), "irrealis") or purpose
     t = hit.type
     if t == "ASSAULT" and (_has(_before(ft, sent, hit.start, 6) + _after(ft, sent, hit.end, 6), "mishaps")
                            or near[-1:] == ["اي"]):
@@ -195,6 +204,9 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
         return (None, None) if negated and t != "X_TRUCE_DENIED" else (t, hit.mode)
     if negated or irrealis or future or request:
         return None, None
+    if t == "RETREAT" and hit.mode == "withdraw" and re.search(
+            "(?:" + lx.alternation(lx.lexicon()["rejected_from"]) + ")", ft[hit.end:min(sent.end, hit.end + 80)]):
+        return "REJECT", None  # "انسحب من الاتفاق النووي": leaving an agreement rejects it
     return t, hit.mode
 
 
