@@ -14,7 +14,7 @@ def key_words(text: str | None) -> list[str]:
     if not text:
         return []
     out = []
-    for w in re.findall(r"[\w\u0600-\u06ff]+", normalize(text)):
+    for w in re.findall(r"[^\W_]+", normalize(text)):
         for a, b in _SPELLING:
             w = w.replace(a, b)
         w = re.sub(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)", "", w) if len(w) > 4 else w

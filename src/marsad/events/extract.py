@@ -235,9 +235,14 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
     else:
         verb = not hit.noun
         after = ar.phrase_after(text, ft, hit.end, sent.end)
-        if verb and _subject(after, mentions):
+        governs = normalize(hit.form).endswith((" علي", " مع"))
+        if verb and not governs and not _pronoun_subject(hit, ft) and _subject(after, mentions):
             actor = after
             target = ar.phrase_after(text, ft, after.end, sent.end)
+        elif governs:
+            target = after
+        elif hit.noun:
+            actor = _support_subject(text, ft, sent, hit, mentions)
         elif etype in _SPEECH:
             q = _quote_at(quotes, hit.start, sent)
             if q is not None:
@@ -261,7 +266,7 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
     if actor is not None and actor.entity is None and actor.start is not None:
         state = ar.demonym_actor(text, actor.start, actor.end)
         if state is not None and state.entity:
-            actor = state
+            actor = ar.Arg(actor.text, state.entity, actor.start, actor.end)  # "وفد عراقي": as written, coded to Iraq
     ev.actor, ev.actor_entity = _named(actor)
     ev.target, ev.target_entity = _named(ar.link(target, mentions))
     return ev
@@ -279,6 +284,22 @@ def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
     if arg is None:
         return None, None
     return arg.text.strip(" \"«»“”"), arg.entity
+
+
+def _pronoun_subject(hit: _Hit, ft: str) -> bool:
+    """"ناقشا", "اتفقوا": the subject is in the verb; what follows is its object."""
+    word = normalize(ft[hit.start:hit.end])
+    rest = word[word.find(hit.form) + len(hit.form):] if hit.form in word else ""
+    return rest in ("ا", "وا", "تا")
+
+
+def _support_subject(text, ft, sent, hit: _Hit, mentions) -> ar.Arg | None:
+    """"نفذت قوات الجيش اليمني هجوما", "أجرى زعيما البلدين محادثات": the support verb's subject."""
+    support = list(lx.compiled("support_verbs").finditer(ft, max(sent.start, hit.start - 60), hit.start))
+    if not support:
+        return None
+    cand = ar.phrase_after(text, ft, support[-1].end(), hit.start)
+    return cand if _subject(cand, mentions) else None
 
 
 def _subject(arg: ar.Arg | None, mentions: list[Mention]) -> bool:
@@ -327,6 +348,10 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
     verb = not hit.noun
     target = None
     if after is not None:
+        if hit.noun and ev.actor is None:
+            sub = _support_subject(text, ft, sent, hit, mentions)
+            if sub is not None and _is_agent(sub, mentions):
+                ev.actor, ev.actor_entity = _named(_country(ar.link(sub, mentions)))
         if verb:
             obj = ar.skip_weapons(text, ft, hit.end, sent.end)
             if obj == hit.end and _is_agent(after, mentions):
@@ -345,7 +370,8 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
             elif not ar.instrument(ft, after.start, after.end) and _construct(hit, ft) and not _adjective(after.text):
                 target = ar.phrase_after(text, ft, after.start, sent.end, through_fac=True)
     if ev.actor is None:
-        by = re.search(r"(?:من قبل|علي يد|شنتها|نفذتها|شنها|نفذها)\s+", ft[sent.start:sent.end])
+        by = re.search(r"(?:من قبل|علي يد|برصاص|بنيران|(?:شن|نفذ|اطلق|زرع|فجر)(?:ت)?(?:ه|ها))\s+",
+                       ft[sent.start:sent.end])
         if by:
             ev.actor, ev.actor_entity = _named(ar.link(ar.phrase_after(text, ft, sent.start + by.end(), sent.end),
                                                        mentions))
