@@ -21,6 +21,7 @@ WORD = re.compile(r"[^\s،,.؛;:\"«»“”()\[\]]+")
 _STOP = set(normalize(w) for w in (
     "إثر اثر عقب جراء جرّاء نتيجة لدى في على من إلى الى عن ضد داخل خارج بعد قبل منذ خلال حيث التي الذي الذين مما ما أن إن بأن لأن وفق حسب "
     "بسبب رغم عبر أمام بين لكن بينما فيما كما أي أيضا حتى مع عند لدى إذ ثم").split())
+_PRONOUN_PP = set(normalize(w) for w in "فيه فيها فيهم عليه عليها منه منها له لها لهم خلاله".split())
 _QUANT = set(normalize(w) for w in "جميع كل بعض عدد عدة كافة".split())
 
 
@@ -66,7 +67,7 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
                 pos = m.end()
                 continue
             break
-        if not words and key in _QUANT:
+        if not words and (key in _QUANT or key in _PRONOUN_PP):
             pos = m.end()
             continue
         words.append((m.start(), m.end(), key))

@@ -41,6 +41,7 @@ class _Hit:
     pre: str
     form: str
     noun: bool
+    phrase: bool = False
 
 
 def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
@@ -128,7 +129,7 @@ def _hits(ft: str, sent: Sentence) -> list[_Hit]:
             if trig.noun and trig.type != "ASSAULT" and not _supported(ft, sent, m.start(), e):
                 continue
             taken.append((m.start(), e))
-            hits.append(_Hit(trig.type, trig.mode, m.start(), e, m.group("pre"), form, trig.noun))
+            hits.append(_Hit(trig.type, trig.mode, m.start(), e, m.group("pre"), form, trig.noun, trig.phrase))
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -141,7 +142,9 @@ def _not_words() -> frozenset:
 def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
     """A verbal noun names an event when a support verb carries it: "بدأت العراق محادثات", "جرت مفاوضات"."""
     support = lx.compiled("support_verbs")
-    return bool(support.search(ft, max(sent.start, start - 60), start) or support.search(ft, end, min(sent.end, end + 25)))
+    window = ft[max(sent.start, start - 30):start]
+    return bool(support.search(ft, max(sent.start, start - 60), start) or support.search(ft, end, min(sent.end, end + 25))
+                or re.search(r"جول(?:ه|ة|ات)", window))
 
 
 def _before(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
@@ -233,7 +236,7 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
         s2, e2 = sent.start + between.start(2), sent.start + between.end(2)
         actor, target = ar.Arg(text[s1:e1], None, s1, e1), ar.Arg(text[s2:e2], None, s2, e2)
     else:
-        verb = not hit.noun
+        verb = not hit.noun and not hit.phrase
         after = ar.phrase_after(text, ft, hit.end, sent.end)
         governs = normalize(hit.form).endswith((" علي", " مع"))
         if verb and not governs and not _pronoun_subject(hit, ft) and _subject(after, mentions):
@@ -243,7 +246,9 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
             target = after
         elif hit.noun:
             actor = _support_subject(text, ft, sent, hit, mentions)
-        elif etype in _SPEECH:
+        if hit.phrase:
+            target = None  # what follows a fixed phrase ("لا هدنة أو اتفاقا") is not its object
+        if actor is None and etype in _SPEECH:
             q = _quote_at(quotes, hit.start, sent)
             if q is not None:
                 actor = ar.Arg(q.speaker.text, q.speaker.entity, q.speaker.start, q.speaker.end)
@@ -293,9 +298,10 @@ def _pronoun_subject(hit: _Hit, ft: str) -> bool:
     return rest in ("ا", "وا", "تا")
 
 
-def _support_subject(text, ft, sent, hit: _Hit, mentions) -> ar.Arg | None:
+def _support_subject(text, ft, sent, hit: _Hit, mentions, attack: bool = False) -> ar.Arg | None:
     """"نفذت قوات الجيش اليمني هجوما", "أجرى زعيما البلدين محادثات": the support verb's subject."""
-    support = list(lx.compiled("support_verbs").finditer(ft, max(sent.start, hit.start - 60), hit.start))
+    verbs = lx.compiled("attack_support") if attack else lx.compiled("support_verbs")
+    support = list(verbs.finditer(ft, max(sent.start, hit.start - 60), hit.start))
     if not support:
         return None
     cand = ar.phrase_after(text, ft, support[-1].end(), hit.start)
@@ -345,13 +351,9 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
         ev.actor, ev.actor_entity = _named(ar.link(claim, mentions))
         ev.claimed_by = ev.actor
     after = ar.phrase_after(text, ft, hit.end, sent.end)
-    verb = not hit.noun
+    verb = not hit.noun and not hit.phrase
     target = None
     if after is not None:
-        if hit.noun and ev.actor is None:
-            sub = _support_subject(text, ft, sent, hit, mentions)
-            if sub is not None and _is_agent(sub, mentions):
-                ev.actor, ev.actor_entity = _named(_country(ar.link(sub, mentions)))
         if verb:
             obj = ar.skip_weapons(text, ft, hit.end, sent.end)
             if obj == hit.end and _is_agent(after, mentions):
@@ -369,6 +371,10 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
                 ev.actor, ev.actor_entity = nisba.text, nisba.entity
             elif not ar.instrument(ft, after.start, after.end) and _construct(hit, ft) and not _adjective(after.text):
                 target = ar.phrase_after(text, ft, after.start, sent.end, through_fac=True)
+    if ev.actor is None and hit.noun:
+        sub = _support_subject(text, ft, sent, hit, mentions, attack=True)
+        if sub is not None and _is_agent(sub, mentions):
+            ev.actor, ev.actor_entity = _named(_country(ar.link(sub, mentions)))
     if ev.actor is None:
         by = re.search(r"(?:من قبل|علي يد|برصاص|بنيران|(?:شن|نفذ|اطلق|زرع|فجر)(?:ت)?(?:ه|ها))\s+",
                        ft[sent.start:sent.end])

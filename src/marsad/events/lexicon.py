@@ -50,6 +50,7 @@ class Trigger:
     regex: re.Pattern
     noun: bool  # a verbal noun ("هجوم", "محادثات"), not a verb ("هاجم", "بحث")
     requires: re.Pattern | None  # a word the sentence must also hold ("انتهت" ends a truce only beside "الهدنة")
+    phrase: bool = False  # a fixed phrase ("لا هدنة", "إنهاء الهدنة"): no subject follows it
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,7 @@ def triggers() -> tuple[Trigger, ...]:
             # a verb takes و/ف and the future س, never the article: "الطالب" is not "طالب" (he demanded)
             pre = (PREFIX if noun else VERB_PREFIX) if suffix else r"(?P<pre>[وف]?[بل]?)"
             rx = START + pre + body + (SUFFIX if suffix else "") + END
-            out.append(Trigger(rule["type"], rule.get("mode"), re.compile(rx), noun, requires))
+            out.append(Trigger(rule["type"], rule.get("mode"), re.compile(rx), noun, requires, not suffix))
     return tuple(out)
 
 
