@@ -239,6 +239,30 @@ def throughput(limit: int) -> dict:
             "chars_per_s": chars / elapsed, "timexes": n_timex}
 
 
+def windows(limit: int) -> dict:
+    """The undated-report estimator on dated news: hide the date, estimate, check."""
+    n = estimated = inside = 0
+    widths = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            try:
+                truth = parsedate_to_datetime(rec["time"]).date().isoformat()
+            except (TypeError, ValueError, KeyError):
+                continue
+            n += 1
+            pub = dates.estimate_publication(rec.get("text") or "")
+            if pub is not None:
+                estimated += 1
+                inside += pub.window[0] <= truth <= pub.window[1]
+                widths.append((date.fromisoformat(pub.window[1]) - date.fromisoformat(pub.window[0])).days + 1)
+            if n >= limit:
+                break
+    widths.sort()
+    return {"docs": n, "estimated": estimated, "inside": inside,
+            "median_days": widths[len(widths) // 2] if widths else 0}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=2000, help="documents of the 2018 corpus for throughput")
@@ -261,6 +285,10 @@ def main() -> None:
         t = throughput(args.limit)
         print(f"Throughput over {t['docs']} ANT-2018 articles: {t['docs_per_s']:.0f} docs/s "
               f"({t['chars_per_s'] / 1e6:.2f} M chars/s, {t['timexes']} timexes, {t['seconds']:.1f}s)")
+        w = windows(args.limit)
+        print(f"Publication windows on {w['docs']} dated ANT-2018 articles, date hidden: "
+              f"{w['estimated']} estimated ({w['estimated'] / w['docs']:.0%}), true date inside "
+              f"{w['inside']} ({w['inside'] / max(1, w['estimated']):.1%}), median width {w['median_days']} days")
 
 
 if __name__ == "__main__":

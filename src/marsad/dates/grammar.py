@@ -147,7 +147,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("offset", _rx(rf"(?P<e>(?P<dir>قبل|بعد|منذ|من)\s+(?:(?P<approx>حوالي|نحو|قرابه|زهاء)\s+)?(?P<dur>{DURPHRASE})"
                    rf"(?:\s+(?P<approx2>تقريبا))?(?:\s+(?P<now>من\s+(?:الان|اليوم)))?)")),
     ("offset_now", _rx(rf"(?P<e>(?P<dur>{DURPHRASE})\s+من\s+(?:الان|اليوم))")),
-    ("duration", _rx(rf"(?P<e>(?:(?P<pre>لمده|طوال|طيله|مده|خلال|في غضون|مهله)\s+)?(?P<dur>{DURPHRASE}))")),
+    ("duration", _rx(rf"(?:(?P<pre>لمده|طوال|طيله|مده|خلال|في غضون)\s+)?(?P<e>(?P<dur>{DURPHRASE}))")),
     ("time", _rx(rf"(?P<e>(?:(?P<about>عند|حوالي|بحدود|قرابه|نحو)\s+)?(?:(?P<sa>الساعه)\s+)?(?P<h>{HOURW})"
                  rf"(?::(?P<m>\d{{2}})(?::(?P<s>\d{{2}}))?)?(?:\s*و\s*(?P<mw>{MINW}))?"
                  rf"(?:\s+(?:الا)\s+(?P<minus>{MINW}))?(?:\s*(?P<part>{_PART}))?)")),
@@ -166,28 +166,66 @@ RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# A rule can only match near one of its head words: (rule kind → (head words,
+# reach in characters)). The regexes then run only in windows around those
+# words, which keeps the tagger fast on long reports with few dates.
+_MONTH_HEAD = _MON + "|شهر"
+_CLOCK_HEAD = (r"الساعه|\d:\d\d|صباحا|مساء|فجرا|ظهرا|عصرا|الصبح|العصر|المغرب|الظهر|الفجر|الليله|العشاء"
+               r"|الصباح|المساء|ليلا")
+_HEADS = {
+    "dmy": (_MONTH_HEAD, 120), "mdy": (_MON, 100), "my": (_MONTH_HEAD, 100), "numeric": (r"\d[/.-]\d", 30),
+    "numeric_dm": (r"\d\s*[/.-]\s*\d", 40), "day_number": (r"يوم\s+\d", 20), "hijri": (_HIJRI, 80),
+    "weekday": (_WD, 110), "week_weekday": ("الاسبوع", 60), "nth_weekday": (_WD, 120), "weekday_nth": (_WD, 120),
+    "nth_week": ("اسبوع", 120), "nth_day": ("يوم", 120), "day_of_month": ("الشهر", 80),
+    "offset": (_UNITW, 70), "offset_now": (r"من\s+(?:الان|اليوم)", 90), "duration": (_UNITW, 60),
+    "time": (_CLOCK_HEAD, 90), "decade": (_DEC, 60), "year": (r"\d{3}", 60), "day_range": (_MONTH_HEAD, 110),
+    "month_day_range": (_MON, 60),
+}
+_HEAD_RX = {kind: re.compile(words) for kind, (words, _reach) in _HEADS.items()}
+
+
+def _windows(s: str, kind: str) -> list[tuple[int, int]]:
+    """Stretches of `s` a rule must scan: all of it, or around its head words."""
+    if kind not in _HEADS:
+        return [(0, len(s))]
+    reach = _HEADS[kind][1]
+    spans: list[tuple[int, int]] = []
+    for m in _HEAD_RX[kind].finditer(s):
+        start, end = max(0, m.start() - reach), min(len(s), m.end() + reach)
+        while start > 0 and not s[start - 1].isspace():
+            start -= 1
+        while end < len(s) and not s[end].isspace():
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
 @dataclass
 class Prepared:
     """Folded text without marks, and the map back to original offsets."""
 
     text: str
-    index: list[int]
+    index: list[int] | range
 
 
 _MARKS = set(DIACRITICS + TATWEEL + "\u200c\u200d\u200e\u200f\ufeff")
 
 
+_MARKS_RX = re.compile("[" + "".join(sorted(_MARKS)) + "]")
+_DROP_MARKS = str.maketrans({c: None for c in _MARKS})
+_LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})  # length-preserving
+
+
 def prepare(text: str) -> Prepared:
     folded = fold(text)
-    if not any(c in _MARKS for c in folded):
-        return Prepared(folded.lower(), list(range(len(folded) + 1)))
-    out, index = [], []
-    for i, c in enumerate(folded):
-        if c not in _MARKS:
-            out.append(c)
-            index.append(i)
+    if not _MARKS_RX.search(folded):
+        return Prepared(folded.translate(_LOWER), range(len(folded) + 1))
+    index = [i for i, c in enumerate(folded) if c not in _MARKS]
     index.append(len(folded))
-    return Prepared("".join(out).lower(), index)
+    return Prepared(folded.translate(_DROP_MARKS).translate(_LOWER), index)
 
 
 def find(text: str) -> list[Spec]:
@@ -196,7 +234,7 @@ def find(text: str) -> list[Spec]:
     s = prep.text
     candidates: list[tuple[int, int, int, Spec]] = []
     for order, (kind, rx) in enumerate(RULES):
-        for m in rx.finditer(s):
+        for m in (m for start, end in _windows(s, kind) for m in rx.finditer(s, start, end)):
             spec = _HANDLERS[kind](m, s)
             if spec is None:
                 continue
