@@ -172,7 +172,8 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     request = _has(_before(ft, sent, hit.start, 4), "request_modal")
     bare = hit.pre[:-2] if hit.pre.endswith("ال") else hit.pre
     purpose = hit.noun and (bare.endswith("ل") or hit.pre.endswith("لل"))  # "للمطالبة ب", "لإنهاء"
-    irrealis = _has(_before(ft, sent, hit.start, 4), "irrealis") or purpose
+    conditional = bool(set(_after(ft, sent, hit.end, 4)) & {"اذا", "لو"})  # "الهجمات ضدها، إذا حدثت"
+    irrealis = _has(_before(ft, sent, hit.start, 4), "irrealis") or purpose or conditional
     t = hit.type
     if t == "ASSAULT" and (_has(_before(ft, sent, hit.start, 6) + _after(ft, sent, hit.end, 6), "mishaps")
                            or near[-1:] == ["اي"]):
@@ -451,8 +452,11 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
         rank = 0 if m.type == "FAC" else 2 if places.is_country(ent) else 1
         candidates.append((rank, ar.Arg(m.text, m.entity, m.start, m.end, m.text)))
     for p in ar.place_phrases(text, ft, sent.start, sent.end):
-        if not ar.preceded_by_direction(ft, p.start):
-            candidates.append((0 if _facility(p.text) else 1, p))
+        if ar.preceded_by_direction(ft, p.start):
+            continue
+        if places.known() and not _facility(p.text) and places.lookup(p.name or p.text) is None:
+            continue  # "الناحية العسكرية": a head noun before a word the gazetteer does not know
+        candidates.append((0 if _facility(p.text) else 1, p))
     if not candidates and re.search(r"(?:في|داخل)\s+البلاد", ft[sent.start:sent.end]) and home:
         candidates.append((2, ar.Arg(home.text, home.entity, None, None, home.text)))
     if not candidates:

@@ -47,6 +47,11 @@ def government(entity_id: str | None) -> str | None:
     return base.actor(entity_id) or entity_id
 
 
+def known() -> bool:
+    """Whether the knowledge base is there to resolve places."""
+    return _kb() is not None
+
+
 def is_country(ent: Entity | None) -> bool:
     return ent is not None and (getattr(ent, "kind", None) == "country" or (ent.id or "").startswith("country:"))
 
@@ -68,6 +73,10 @@ _DEMONYMS = {
 def demonym(word: str) -> tuple[str, str] | None:
     """(entity id, country name) for a nisba adjective: أميركية، الأمريكيين، الإيراني."""
     found = lookup(word)
+    if found is not None and found.type == "NORP" and getattr(found, "actor", None):
+        country = entity(found.actor)  # the base's nationality entry points at its country: أميركية → US
+        if country is not None:
+            return country.id, country.names.get("ar", [word])[0]
     if is_country(found) and normalize(word) not in {normalize(n) for n in found.names.get("ar", [])}:
         return found.id, found.names.get("ar", [word])[0]  # a demonym the base lists as an inflected alias
     key = normalize(word)
