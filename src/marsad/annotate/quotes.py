@@ -384,7 +384,8 @@ def _split(text: str, ft: str, seg: tuple[int, int], mentions: list[Mention]) ->
             ns, ne = name
             role = text[s:ns].strip(" ،,") or None
             return Speaker(text[ns:ne], None, ns, ne), role
-    ent = next((m.entity for m in inside if m.start <= s + 1 and m.end >= e - 1), None)
+    # "حركة النجباء العراقية": a named body opening the phrase is the speaker's entity
+    ent = next((m.entity for m in inside if m.start <= s + 1 and m.type in ("ORG", "LOC", "GPE", "NORP")), None)
     return Speaker(text[s:e], ent, s, e), None
 
 

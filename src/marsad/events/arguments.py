@@ -98,7 +98,7 @@ def link(arg: Arg | None, mentions: list[Mention]) -> Arg | None:
     inside = [m for m in mentions if m.start < arg.end and m.end > arg.start and m.entity]
     if inside:
         m = inside[0]
-        ent = places.government(m.entity) if m.type in ("LOC", "GPE", "FAC") else m.entity
+        ent = places.government(m.entity) if m.type in ("LOC", "GPE", "FAC", "NORP") else m.entity
         if m.start <= arg.start + 2:
             # the phrase opens with the name: the name is the argument ("تتهم واشنطن غالبا الفصائل" → واشنطن)
             return Arg(m.text, ent, m.start, m.end)

@@ -240,7 +240,8 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
         verb = not hit.noun and not hit.phrase
         after = ar.phrase_after(text, ft, hit.end, sent.end)
         governs = normalize(hit.form).endswith((" علي", " مع"))
-        if verb and not governs and not _pronoun_subject(hit, ft) and _subject(after, mentions):
+        transformed = hit.type != etype  # an attack turned threat: who threatens is the speaker, not a subject
+        if verb and not transformed and not governs and not _pronoun_subject(hit, ft) and _subject(after, mentions):
             actor = after
             target = ar.phrase_after(text, ft, after.end, sent.end)
         elif governs:
@@ -302,7 +303,7 @@ def _pronoun_subject(hit: _Hit, ft: str) -> bool:
 def _support_subject(text, ft, sent, hit: _Hit, mentions, attack: bool = False) -> ar.Arg | None:
     """"نفذت قوات الجيش اليمني هجوما", "أجرى زعيما البلدين محادثات": the support verb's subject."""
     verbs = lx.compiled("attack_support") if attack else lx.compiled("support_verbs")
-    support = list(verbs.finditer(ft, max(sent.start, hit.start - 60), hit.start))
+    support = list(verbs.finditer(ft, max(sent.start, hit.start - 100), hit.start))
     if not support:
         return None
     cand = ar.phrase_after(text, ft, support[-1].end(), hit.start)
@@ -439,15 +440,13 @@ def _facility(text: str) -> bool:
 
 def _place(ev, text, ft, sent, mentions, home) -> None:
     candidates: list[tuple[int, ar.Arg]] = []
-    actor_span = None
     for m in mentions:
         if not (sent.start <= m.start and m.end <= sent.end) or m.type not in _PLACE_TYPES:
             continue
-        if ar.preceded_by_direction(ft, m.start):
+        if ar.preceded_by_direction(ft, m.start) or _is_direction(m.text):
             continue
-        if ev.actor and normalize(m.text) == normalize(ev.actor) and ev.type != "ASSAULT":
-            actor_span = m
-            continue
+        if any(x and normalize(m.text) in normalize(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start):
+            continue  # "محادثات مع الولايات المتحدة": a party, not where it happened
         ent = places.entity(m.entity)
         rank = 0 if m.type == "FAC" else 2 if places.is_country(ent) else 1
         candidates.append((rank, ar.Arg(m.text, m.entity, m.start, m.end, m.text)))
@@ -472,7 +471,21 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
         ev.coordinates = tuple(ent.coordinates) if ent.coordinates else None
         ev.country = ent.country
         ev.admin1 = ent.admin1
-    del actor_span
+    if ev.type in _SYMMETRIC and ev.target is None and ev.place_entity:
+        # "زار وفد عراقي واشنطن": the host government is the other party (a capital codes to its country)
+        other = places.government(ev.place_entity)
+        if other and other != ev.actor_entity and other != ev.place_entity:
+            host = places.entity(other)
+            ev.target = host.names.get("ar", [ev.place])[0] if host else ev.place
+            ev.target_entity = other
+
+
+def _is_direction(word: str) -> bool:
+    return normalize(word) in {normalize(d) for d in lx.lexicon()["directions"]}
+
+
+def _after_in(ft: str, pos: int) -> bool:
+    return bool(re.search(r"(?:^|\s)(?:في|داخل)\s*$|(?:^|\s)ب$", ft[max(0, pos - 8):pos]))
 
 
 def _home_country(mentions: list[Mention]) -> ar.Arg | None:
