@@ -50,10 +50,15 @@ def skip_weapons(text: str, ft: str, pos: int, limit: int) -> int:
         pos = m.end()
 
 
-def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, through_fac: bool = False) -> Arg | None:
-    """The noun phrase starting at `pos`: words up to a preposition, relative pronoun or punctuation."""
+def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, through_fac: bool = False,
+                 names: list[Mention] | None = None) -> Arg | None:
+    """The noun phrase starting at `pos`: words up to a preposition, relative pronoun or punctuation; with
+    `names`, also up to a place or person named after its first word ("وفد إيراني | واشنطن")."""
     words = []
+    starts = {m.start for m in names or () if m.type in ("LOC", "GPE", "PER")}
     for m in WORD.finditer(text, pos, limit):
+        if words and (m.start() in starts or m.start() + 1 in starts):
+            break
         if text[pos:m.start()].strip(" ") and words:
             break  # punctuation between words ends the phrase
         key = normalize(m.group())

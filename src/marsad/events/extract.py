@@ -238,12 +238,12 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
         actor, target = ar.Arg(text[s1:e1], None, s1, e1), ar.Arg(text[s2:e2], None, s2, e2)
     else:
         verb = not hit.noun and not hit.phrase
-        after = ar.phrase_after(text, ft, hit.end, sent.end)
+        after = ar.phrase_after(text, ft, hit.end, sent.end, names=mentions)
         governs = normalize(hit.form).endswith((" علي", " مع"))
         transformed = hit.type != etype  # an attack turned threat: who threatens is the speaker, not a subject
         if verb and not transformed and not governs and not _pronoun_subject(hit, ft) and _subject(after, mentions):
-            actor = after
-            target = ar.phrase_after(text, ft, after.end, sent.end)
+            actor = ar.link(after, mentions)
+            target = ar.phrase_after(text, ft, actor.end, sent.end)
         elif governs:
             target = after
         elif hit.noun:
@@ -445,8 +445,10 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
             continue
         if ar.preceded_by_direction(ft, m.start) or _is_direction(m.text):
             continue
-        if any(x and normalize(m.text) in normalize(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start):
-            continue  # "محادثات مع الولايات المتحدة": a party, not where it happened
+        visited = ev.mode == "visit" and ev.target and normalize(m.text) in normalize(ev.target)
+        if any(x and normalize(m.text) in normalize(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start) \
+                and not visited:
+            continue  # "محادثات مع الولايات المتحدة": a party, not where it happened ("زار واشنطن" is both)
         ent = places.entity(m.entity)
         rank = 0 if m.type == "FAC" else 2 if places.is_country(ent) else 1
         candidates.append((rank, ar.Arg(m.text, m.entity, m.start, m.end, m.text)))
