@@ -171,7 +171,8 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     clause = _before(ft, sent, hit.start, 8)
     negated = _has(near, "negation") and hit.type not in ("X_TRUCE_DENIED",)
     imperfect = normalize(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن")
-    future = "س" in hit.pre or (near and near[-1] in ("سوف", "لن")) or (near[-1:] == ["قد"] and imperfect)
+    last = near[-1].lstrip("وف") if near else ""
+    future = "س" in hit.pre or last in ("سوف", "لن") or (last == "قد" and imperfect)  # "قد قتلت" is past, "قد يستهدف" not
     threat = _has(clause, "threat_modal") or _has(_after(ft, sent, hit.end, 6), "threat_modal") or future
     request = _has(_before(ft, sent, hit.start, 4), "request_modal")
     bare = hit.pre[:-2] if hit.pre.endswith("ال") else hit.pre
