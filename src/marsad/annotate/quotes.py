@@ -324,6 +324,16 @@ def _who(text: str, ft: str, start: int, end: int, mentions: list[Mention],
         return _Who(speaker, role, outlet)
     head = segments[0]
     speaker, role = _split(text, ft, head, mentions)
+    if role is None and speaker.entity is None and len(segments) > 1 and _titled(ft, head):
+        # "الرئيس الفلسطيني، محمود عباس، الاثنين": the role, then the name between commas
+        name = segments[1]
+        words = ft[name[0]:name[1]].split()
+        if 1 < len(words) <= 4 and not res["time"].match(ft[name[0]:name[1]]) and not res["role"].match(
+                ft[name[0]:name[1]]):
+            ent = next((m.entity for m in mentions if m.start >= name[0] and m.end <= name[1] and m.type == "PER"),
+                       None)
+            speaker, role = Speaker(text[name[0]:name[1]], ent, name[0], name[1]), text[head[0]:head[1]]
+            segments = segments[1:]
     for s in segments[1:]:
         if res["role"].match(ft[s[0]:s[1]]) and role is None:
             role = text[s[0]:s[1]].lstrip("و ").strip()
@@ -389,6 +399,11 @@ def _split(text: str, ft: str, seg: tuple[int, int], mentions: list[Mention]) ->
     return Speaker(text[s:e], ent, s, e), None
 
 
+def _titled(ft: str, seg: tuple[int, int]) -> bool:
+    """A phrase that is a role or a title with no name in it: "نائب وزير الخارجية الإيراني"."""
+    return bool(_res()["role"].match(ft[seg[0]:seg[1]]))
+
+
 def _later_role(phrase: str) -> int | None:
     """Where a role starts after a leading name: "أمين محمود عثمان الأمين العام للمجلس" → at "الأمين"."""
     res = _res()
@@ -409,8 +424,10 @@ def _trailing_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     i = len(toks) - 1
     if toks[i][2].startswith("ال") and not toks[i - 1][2].startswith("ال"):
         i -= 1  # given name + family name "al-..."
-        if i > 1 and toks[i - 1][2] in ("ابو", "ام", "ابن", "بن"):
-            i -= 1
+        while i > 2 and toks[i - 1][2] in ("ابن", "بن", "بنت"):
+            i -= 2  # "زيد بن رعد الحسين"
+        if i > 1 and toks[i - 1][2] in ("ابو", "ام"):
+            i -= 1  # "أبو مهدي المهندس"
     elif toks[i][2].startswith("ل"):
         return None
     elif not toks[i][2].startswith("ال"):
