@@ -412,7 +412,9 @@ def _later_role(phrase: str) -> int | None:
     toks = list(re.finditer(r"\S+", phrase))
     for i, t in enumerate(toks[2:], start=2):
         if res["role"].match(phrase[t.start():]) and toks[i].group().startswith("ال"):
-            return t.start()
+            before = [w.group() for w in toks[:i]]
+            # only a name stands before the role: "أمين محمود عثمان الأمين العام", not "مفوض الأمم المتحدة ..."
+            return t.start() if len(before) <= 4 and not any(w.startswith("ال") for w in before) else None
     return None
 
 
