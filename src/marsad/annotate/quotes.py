@@ -147,7 +147,32 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
             covered_to = content.end
         quotes.append(Quote(who.speaker, who.role, who.outlet, cue, content, direct))
         last = who
-    return quotes
+    return quotes + _trailing(text, ft, sentences, mentions, quotes)
+
+
+_TRAIL = re.compile(fold(r"[،,]?\s*(?:وفقا لما|وفق ما|حسبما|بحسب ما|حسب ما|طبقا لما)\s+"
+                         r"(?P<cue>قاله|قالته|قالت|قال|قالوا|ذكره|ذكرته|ذكرت|ذكر|أفاد|أفادت|أعلنت|أعلن|أوردت|أورد)"
+                         r"(?=\s|[.،,]|$)"))
+
+
+def _trailing(text: str, ft: str, sentences: list[Sentence], mentions: list[Mention], found: list[Quote]) -> list[Quote]:
+    """"سقط 7 قتلى ... ، وفقا لما قاله نصرت رحيمي لـCNN.": the words come first, the speaker after them."""
+    out = []
+    for sent in sentences:
+        m = _TRAIL.search(ft, sent.start, sent.end)
+        if m is None or m.start() - sent.start < 15:
+            continue
+        if any(sent.start <= q.content.start < m.start() for q in found):
+            continue  # the sentence already holds a quote with its own cue
+        who = _who(text, ft, m.end(), sent.end, mentions)
+        if who is None or not who.speaker.text:
+            continue
+        end = m.start()
+        while end > sent.start and (text[end - 1].isspace() or text[end - 1] in "،,"):
+            end -= 1
+        out.append(Quote(who.speaker, who.role, who.outlet, text[m.start("cue"):m.end("cue")], Span(sent.start, end),
+                         False))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -271,6 +296,10 @@ def _outlet(text: str, ft: str, start: int, end: int) -> tuple[str | None, tuple
     if quoted:
         s = start + quoted.start(2)
         return text[s:s + len(quoted.group(2))].strip(), (start + quoted.start(), start + quoted.end())
+    latin = re.search(_NOT_WORD + r"ل(?:ـ)?\s*([A-Za-z][A-Za-z0-9.\- ]{1,30}?)(?=\s*(?:[،,.:]|ان|بان|$))", seg)
+    if latin:
+        s = start + latin.start(1)
+        return text[s:start + latin.end(1)].strip(), (start + latin.start(), start + latin.end())
     bare = re.search(r"(?:" + _NOT_WORD + r"ل|مع\s+)(?:" + kind + r")\s+((?:(?!ال)[\w\u064b-\u0652]+\s*){1,3})", seg)
     if bare:
         name = bare.group(1).strip()
@@ -339,7 +368,8 @@ def _who(text: str, ft: str, start: int, end: int, mentions: list[Mention],
             role = text[s[0]:s[1]].lstrip("و ").strip()
         elif stop_at_object or not res["time"].match(ft[s[0]:s[1]]):
             break
-    if len(speaker.text.split()) > (10 if role or res["described"].match(ft[head[0]:head[1]]) else 5):
+    if len(speaker.text.split()) > (10 if role or res["described"].match(ft[head[0]:head[1]])
+                                    or res["role"].match(ft[head[0]:head[1]]) else 5):
         return None
     return _Who(speaker, role, outlet)
 
@@ -354,7 +384,7 @@ def _segments(text: str, ft: str, start: int, end: int) -> list[tuple[int, int]]
             continue
         while s < e and (text[s].isspace() or text[s] in "\"'«»“”()-"):
             s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'«»“”()-"):
+        while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'«»“”()-.؛;"):
             e -= 1
         if e > s and not _only_time(ft[s:e]):
             out.append((s, e))
