@@ -462,14 +462,20 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
     for m in mentions:
         if not (sent.start <= m.start and m.end <= sent.end) or m.type not in _PLACE_TYPES:
             continue
-        if ar.preceded_by_direction(ft, m.start) or _is_direction(m.text):
+        if _is_direction(m.text):
             continue
+        # "جنوب بغداد" locates by another place (kept last); "المقربة من طهران" is no place at all
+        aside = ar.preceded_by_direction(ft, m.start)
         visited = ev.mode == "visit" and ev.target and normalize(m.text) in normalize(ev.target)
+        if not aside and not visited and not _locative(ft, m):
+            continue
         if any(x and normalize(m.text) in normalize(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start) \
                 and not visited:
             continue  # "محادثات مع الولايات المتحدة": a party, not where it happened ("زار واشنطن" is both)
         ent = places.entity(m.entity)
         rank = 0 if m.type == "FAC" else 2 if places.is_country(ent) else 1
+        if aside and not visited:
+            rank += 3
         candidates.append((rank, ar.Arg(m.text, m.entity, m.start, m.end, m.text)))
     for p in ar.place_phrases(text, ft, sent.start, sent.end):
         if ar.preceded_by_direction(ft, p.start):
@@ -499,6 +505,22 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
             host = places.entity(other)
             ev.target = host.names.get("ar", [ev.place])[0] if host else ev.place
             ev.target_entity = other
+
+
+def _locative(ft: str, m: Mention) -> bool:
+    """A place mention in a locative slot: after في/ب/داخل/قرب/إلى or a place noun ("محافظة بابل"), or a facility."""
+    if m.type == "FAC":
+        return True
+    before = ft[max(0, m.start - 16):m.start]
+    if before.endswith(("ب", "وب", "لل")):
+        return True
+    words = [normalize(w) for w in ar.WORD.findall(before)]
+    if not words:
+        return False
+    last = words[-1]
+    heads = {normalize(h) for h in lx.lexicon()["place_heads"]}
+    return last in ("في", "داخل", "قرب", "الي", "علي", "نحو", "باتجاه") or last.lstrip("وب") in heads or \
+        last.lstrip("وب")[2:] in heads
 
 
 def _is_direction(word: str) -> bool:
