@@ -75,3 +75,14 @@ def test_bad_input_is_named(tmp_path):
     assert out.returncode == 2 and "PATH" in out.stderr
     out = run("--db", str(tmp_path / "missing.db"), "--format", "acled")
     assert out.returncode == 2 and "missing.db" in out.stderr
+
+
+def test_geojson_of_the_seeds_places_babil_in_iraq():
+    out = run(str(SEEDS / "000_acdcb25d376a7de1.txt"), "--format", "geojson")
+    assert out.returncode == 0, out.stderr
+    fc = json.loads(out.stdout)
+    babil = [f for f in fc["features"] if "بابل" in (f["properties"]["place"] or "")]
+    assert babil, [f["properties"]["place"] for f in fc["features"]]
+    lon, lat = babil[0]["geometry"]["coordinates"]
+    assert 38 < lon < 49 and 29 < lat < 38  # Iraq, longitude first
+    assert babil[0]["properties"]["country"] == "IQ"
