@@ -42,6 +42,7 @@ def test_acled_csv_reads_in_pandas():
     row = babil.iloc[0]
     assert row["event_type"] == "Explosions/Remote violence" and row["sub_event_type"] == "Air/drone strike"
     assert row["fatalities"] == 4 and row["source"] == "الدبلوماسي اليوم"
+    assert row["country"] == "Iraq" and 29 < row["latitude"] < 38 and 38 < row["longitude"] < 49
 
 
 def test_geojson_from_a_store_orders_lon_lat(tmp_path):
