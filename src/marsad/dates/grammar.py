@@ -11,6 +11,7 @@ an anchor, and `window` reads Specs to bound an undated report.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -76,8 +77,10 @@ YEARX = (rf"(?:(?:من|في|ل|ب)\s*)?(?:(?:{YEAR_KW})\s*(?P<year>\d{{3,4}}|{NU
          rf"|(?P<year2>\d{{4}}(?!\d)|{YEAR_WORDS})|(?P<yrel>(?:العام|السنه)\s+(?:{_REL})))")
 MONTHSPEC = rf"(?:(?P<mon>{MONTH})|(?:هذا\s+)?الشهر(?:\s+(?P<mrel>{_REL}))?)"
 ORD = rf"(?:{NUMBER_PHRASE}|اخر|الاخير|الاخيره)"
-DURUNIT = rf"(?:{NUMBER}\s*)?(?:{_UNITW})(?!\w)"
-DURPHRASE = rf"{DURUNIT}(?:\s*[,و]\s*{DURUNIT})*"
+DECIMAL = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_PHRASE}|نصف)"
+DURUNIT = (rf"(?:{DECIMAL}\s*)?(?:{_UNITW})(?!\w)(?:\s+(?:واحد|واحده|كامل|كامله))?"
+           r"(?:\s+و\s*(?:نصف|ربع)(?!\w))?")
+DURPHRASE = rf"{DURUNIT}(?:\s*[,و]?\s*{DURUNIT})*"
 HOURW = rf"(?:\d{{1,2}}|{NUMBER_WORD}(?:\s+عشره?)?)"
 MINW = rf"(?:ربعا|ربع|نصف|نص|ثلث|\d{{1,2}}|{NUMBER_PHRASE})(?:\s+(?:دقيقه|دقائق))?"
 
@@ -97,6 +100,7 @@ _SETS = {"يوميا": "P1D", "اسبوعيا": "P1W", "شهريا": "P1M", "س�
 # Media words before "اليوم" that make it part of a name ("يوتيوب الدبلوماسي اليوم").
 _MEDIA = frozenset({"فيسبوك", "يوتيوب", "تويتر", "انستغرام", "تلغرام", "صحيفه", "جريده", "موقع",
                     "قناه", "وكاله", "مجله", "تلفزيون", "برنامج", "نشره"})
+_REF_HEADS = ("الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام", "الفتره", "المرحله")
 _PARTS_POD = {"صباح": "MO", "فجر": "MO", "ظهر": "AF", "ظهيره": "AF", "عصر": "AF", "مساء": "EV",
               "ليل": "NI", "ليله": "NI"}
 
@@ -109,7 +113,8 @@ def _rx(body: str) -> re.Pattern:
 
 RULES: list[tuple[str, re.Pattern]] = [
     ("dmy", _rx(rf"(?P<e>(?:(?P<wd>{_WD})\s*,?\s*(?:الموافق\s+|في\s+)?)?(?:يوم\s+)?(?P<day>{DAY})\s*(?:[./-]\s*)?"
-               rf"(?:من\s+)?(?P<mon>{MONTH})(?:\s*[,.]?\s*{YEARX})?(?:\s+(?P<rel>{_REL}))?(?:\s*(?P<era>ه|م)(?!\w))?)")),
+               rf"(?:من\s+)?(?P<mon>{MONTH})(?:\s*[,.]?\s*{YEARX})?(?:\s+(?P<rel>{_REL}))?"
+               r"(?:\s*(?P<era>ه|م)(?!\w))?)")),
     ("mdy", _rx(rf"(?P<e>(?:(?P<wd>{_WD})\s*,?\s*)?(?P<mon>{MONTH})\s*-?\s*(?P<day>\d{{1,2}}(?![\d:/])|{NUMBER_PHRASE})"
                rf"(?:\s*,?\s*(?:من\s+)?(?P<year>\d{{4}}|{NUMBER_PHRASE}))?)")),
     ("my", _rx(rf"(?P<e>(?:(?P<approx>حوالي|نحو)\s+)?(?:(?P<mod>{_MODW})\s+(?:شهر\s+)?)?(?P<mon>{MONTH})"
@@ -118,15 +123,18 @@ RULES: list[tuple[str, re.Pattern]] = [
                     r"|(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4}|\d{2})(?![\d/])"
                     r"|(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\d/])"
                     r"|(?P<m4>\d{1,2})/(?P<d4>\d{1,2}),\s*(?P<y4>\d{4}|\d{2})(?![\d/]))")),
-    ("numeric_dm", _rx(rf"(?:(?P<ctx>في|يوم|بتاريخ|الموافق|عند|{_WD})\s+)?(?P<e>(?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})"
+    ("numeric_dm", _rx(rf"(?:(?P<ctx>في|يوم|بتاريخ|الموافق|عند|{_WD})\s+)?"
+                       r"(?P<e>(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
                        r"(?![\d/.-]))")),
     ("day_number", _rx(r"(?P<e>يوم\s+(?P<day>\d{1,2}))(?![\d/:.-])")),
     ("day_ordinal", re.compile(rf"(?<!\w)(?:(?:الي|حتي)\s+(?P<e>(?=ال){NUMBER_PHRASE})|(?P<e2>لل{NUMBER_PHRASE}))"
                                r"(?=\s*(?:[.!?؟,]|$))")),
     ("hijri", _rx(rf"(?P<e>(?:(?P<day>{DAY})\s+(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{_HIJRI})(?!\w)"
-                  rf"(?:\s*,?\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<year>\d{{3,4}}))?(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?)")),
+                  rf"(?:\s*,?\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<year>\d{{3,4}}))?"
+                  r"(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?)")),
     ("holiday", _rx(rf"(?P<e>(?P<hol>{_HOL})(?:\s+(?:عام|لعام|سنه)?\s*(?P<year>\d{{4}}))?)")),
-    ("weekday", _rx(rf"(?P<e>(?:(?P<approx>قرابه|حوالي|نحو)\s+)?(?:(?P<today>اليوم)\s+|(?:هذا|هذه)\s+)?(?:(?P<yawm>يوم)\s+)?"
+    ("weekday", _rx(r"(?P<e>(?:(?P<approx>قرابه|حوالي|نحو)\s+)?(?:(?P<today>اليوم)\s+|(?:هذا|هذه)\s+)?"
+                    r"(?:(?P<yawm>يوم)\s+)?"
                     rf"(?P<wd>{_WD})(?:\s*,?\s*(?:في\s+)?(?P<day>\d{{1,2}}(?![\d/:])|{NUMBER_PHRASE})"
                     rf"(?:\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<mrel>{_REL}))?)?)?"
                     rf"(?:\s+(?:من\s+)?(?:هذا\s+)?(?P<wk>الاسبوع)(?:\s+(?P<wrel>{_REL}))?|\s+(?P<rel>{_REL}))?)")),
@@ -142,12 +150,15 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("relday", _rx(rf"(?P<e>{_alt(_RELDAY_VALUE)})")),
     ("period", _rx(rf"(?P<e>(?:(?P<mod>{_MODW})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه)"
                    rf"(?:\s+(?P<rel>{_REL}))?)")),
-    ("refs", _rx(rf"(?P<e>(?P<what>الايام|الاسابيع|الاشهر|الشهور|السنوات|الاعوام|الفتره|المرحله)"
+    ("refs", _rx(rf"(?P<e>(?P<what>{_alt(_REF_HEADS)})"
                  rf"(?:\s+(?P<n>{NUMBER_PHRASE}))?\s+(?P<rel>{_REL}))")),
     ("offset", _rx(rf"(?P<e>(?P<dir>قبل|بعد|منذ|من)\s+(?:(?P<approx>حوالي|نحو|قرابه|زهاء)\s+)?(?P<dur>{DURPHRASE})"
                    rf"(?:\s+(?P<approx2>تقريبا))?(?:\s+(?P<now>من\s+(?:الان|اليوم)))?)")),
     ("offset_now", _rx(rf"(?P<e>(?P<dur>{DURPHRASE})\s+من\s+(?:الان|اليوم))")),
     ("duration", _rx(rf"(?:(?P<pre>لمده|طوال|طيله|مده|خلال|في غضون)\s+)?(?P<e>(?P<dur>{DURPHRASE}))")),
+    ("quarter", _rx(rf"(?P<e>(?P<part>الربع|النصف)\s+(?P<ord>{NUMBER_WORD}|الاخير)(?:\s+من)?\s+(?:(?P<kw>عام|العام|سنه)\s*)?"
+                    rf"(?:(?P<year>\d{{4}})|(?P<this>هذا\s+العام|العام\s+(?P<rel>{_REL}))))")),
+    ("whole_unit", _rx(r"(?:طوال|طيله)\s+(?P<e>(?P<u>اليوم|الاسبوع|الشهر|العام|السنه|الليل))")),
     ("time", _rx(rf"(?P<e>(?:(?P<about>عند|حوالي|بحدود|قرابه|نحو)\s+)?(?:(?P<sa>الساعه)\s+)?(?P<h>{HOURW})"
                  rf"(?::(?P<m>\d{{2}})(?::(?P<s>\d{{2}}))?)?(?:\s*و\s*(?P<mw>{MINW}))?"
                  rf"(?:\s+(?:الا)\s+(?P<minus>{MINW}))?(?:\s*(?P<part>{_PART}))?)")),
@@ -155,8 +166,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                 rf"(?:\s+(?P<rel>{_REL}))?|(?:هذه\s+)?(?P<night>الليله))")),
     ("set", _rx(rf"(?P<e>كل\s+(?:(?P<unit>يوم|اسبوع|شهر|عام|سنه)|(?P<wd>{_WD}))|(?P<adv>{_alt(_SETS)}))")),
     ("present", _rx(rf"(?P<e>{_alt(_PRESENT)})")),
-    ("decade", _rx(rf"(?P<e>(?:(?:عقد|حقبه)\s+)?(?P<dec>{_DEC})(?:\s+(?:من\s+)?القرن\s+(?P<cent>[^\s,.]+(?:\s+والعشرين)?))?)")),
-    ("century", _rx(r"(?P<e>القرن\s+(?P<cent>الحادي\s+والعشرين|الحادي والعشرين|العشرين|التاسع عشر|الماضي|الحالي|الجاري))")),
+    ("decade", _rx(rf"(?P<e>(?:(?:عقد|حقبه)\s+)?(?P<dec>{_DEC})"
+                   r"(?:\s+(?:من\s+)?القرن\s+(?P<cent>[^\s,.]+(?:\s+والعشرين)?))?)")),
+    ("century", _rx(r"(?P<e>القرن\s+(?P<cent>الحادي\s+والعشرين|العشرين|التاسع عشر|الماضي|الحالي|الجاري))")),
     ("year", _rx(rf"(?P<e>(?:(?P<mod>{_MODW})\s+)?(?:(?P<kw>{YEAR_KW})\s*)?(?P<year>\d{{4}}|(?<=عام\s)\d{{3}})(?!\d)"
                  rf"(?:\s*(?P<era>م|ه|هجريه|ميلاديه)(?!\w))?(?:\s+(?P<rel>{_REL}))?)")),
     ("day_range", _rx(rf"(?P<e>(?:(?:من|بين)\s+)?(?P<d1>{DAY})\s*(?:-|الي|حتي|وحتي|و)\s*(?P<d2>{DAY})\s+(?:من\s+)?"
@@ -166,66 +178,123 @@ RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 
-# A rule can only match near one of its head words: (rule kind → (head words,
-# reach in characters)). The regexes then run only in windows around those
-# words, which keeps the tagger fast on long reports with few dates.
-_MONTH_HEAD = _MON + "|شهر"
-_CLOCK_HEAD = (r"الساعه|\d:\d\d|صباحا|مساء|فجرا|ظهرا|عصرا|الصبح|العصر|المغرب|الظهر|الفجر|الليله|العشاء"
-               r"|الصباح|المساء|ليلا")
-_HEADS = {
-    "dmy": (_MONTH_HEAD, 120), "mdy": (_MON, 100), "my": (_MONTH_HEAD, 100), "numeric": (r"\d[/.-]\d", 30),
-    "numeric_dm": (r"\d\s*[/.-]\s*\d", 40), "day_number": (r"يوم\s+\d", 20), "hijri": (_HIJRI, 80),
-    "weekday": (_WD, 110), "week_weekday": ("الاسبوع", 60), "nth_weekday": (_WD, 120), "weekday_nth": (_WD, 120),
-    "nth_week": ("اسبوع", 120), "nth_day": ("يوم", 120), "day_of_month": ("الشهر", 80),
-    "offset": (_UNITW, 70), "offset_now": (r"من\s+(?:الان|اليوم)", 90), "duration": (_UNITW, 60),
-    "time": (_CLOCK_HEAD, 90), "decade": (_DEC, 60), "year": (r"\d{3}", 60), "day_range": (_MONTH_HEAD, 110),
-    "month_day_range": (_MON, 60),
-}
-_HEAD_RX = {kind: re.compile(words) for kind, (words, _reach) in _HEADS.items()}
+# A rule can only match near one of its head words: the text is cut into
+# words once, each word (less a clitic) is looked up, and every rule runs only
+# in windows around its own heads. This keeps the tagger fast on long reports
+# with few dates.
+def _first_words(words) -> set[str]:
+    return {w.split()[0] for w in words}
 
 
-def _windows(s: str, kind: str) -> list[tuple[int, int]]:
-    """Stretches of `s` a rule must scan: all of it, or around its head words."""
-    if kind not in _HEADS:
-        return [(0, len(s))]
-    reach = _HEADS[kind][1]
-    spans: list[tuple[int, int]] = []
-    for m in _HEAD_RX[kind].finditer(s):
-        start, end = max(0, m.start() - reach), min(len(s), m.end() + reach)
-        while start > 0 and not s[start - 1].isspace():
-            start -= 1
-        while end < len(s) and not s[end].isspace():
-            end += 1
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-    return spans
+_NUMBER_HEADS = {w for w in L.NUMBER_WORDS if w.startswith("ال")}
+_HEAD_WORDS: dict[str, set[str]] = {}
+_REACH: dict[str, int] = {}
+for _kind, _reach, _heads in (
+    ("dmy", 120, _first_words(L.MONTHS) | {"شهر", "الشهر"}),
+    ("mdy", 100, _first_words(L.MONTHS)),
+    ("my", 100, _first_words(L.MONTHS) | {"شهر", "الشهر"}),
+    ("day_range", 110, _first_words(L.MONTHS) | {"شهر", "الشهر"}),
+    ("month_day_range", 60, _first_words(L.MONTHS)),
+    ("day_ordinal", 60, _NUMBER_HEADS | {"لل" + w[2:] for w in _NUMBER_HEADS}),
+    ("hijri", 80, _first_words(L.HIJRI_MONTHS)),
+    ("holiday", 30, _first_words(L.HOLIDAYS)),
+    ("weekday", 110, {w for w in L.WEEKDAYS if w.startswith("ال")} | {"يوم", "الاسبوع"}),
+    ("week_weekday", 60, {"الاسبوع"}),
+    ("nth_weekday", 120, set(L.WEEKDAYS)),
+    ("weekday_nth", 120, set(L.WEEKDAYS)),
+    ("nth_week", 120, {"اسبوع", "الاسبوع"}),
+    ("nth_day", 120, {"يوم", "اليوم"}),
+    ("day_of_month", 80, {"الشهر"}),
+    ("relday", 40, _first_words(_RELDAY_VALUE) | {"امس", "غد", "بكره", "بكرا"}),
+    ("period", 40, {"الاسبوع", "الشهر", "العام", "السنه"}),
+    ("refs", 50, set(_REF_HEADS)),
+    ("offset", 70, set(L.UNITS)),
+    ("offset_now", 90, {"الان"}),
+    ("duration", 60, set(L.UNITS)),
+    ("whole_unit", 30, {"طوال", "طيله"}),
+    ("quarter", 60, {"الربع", "النصف"}),
+    ("time", 90, {"الساعه"} | _first_words(L.DAY_PARTS)),
+    ("pod", 40, set(_PARTS_POD) | {"الليله"}),
+    ("set", 40, {"كل"} | set(_SETS)),
+    ("present", 30, {"الان", "حاليا", "حالا", "اللحظه", "الوقت"}),
+    ("decade", 60, set(L.DECADES)),
+    ("century", 40, {"القرن"}),
+):
+    _REACH[_kind] = _reach
+    for _w in _heads:
+        _HEAD_WORDS.setdefault(_w, set()).add(_kind)
+# rules led by digits: (kind, reach, test on the digit run and what follows it)
+_DIGIT_RULES = (("numeric", 30), ("numeric_dm", 40), ("day_number", 20), ("year", 60), ("time", 90),
+                ("dmy", 120), ("mdy", 100), ("day_range", 110), ("month_day_range", 60))
+_TOKEN = re.compile(r"\w+")
+_CLITICS = "وفبلك"
+
+
+def _windows_all(s: str) -> dict[str, list[tuple[int, int]]]:
+    """For each rule, the stretches of `s` around its head words."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in _TOKEN.finditer(s):
+        word = m.group()
+        kinds = _HEAD_WORDS.get(word.rstrip("0123456789"))  # "سبتمبر10"
+        if kinds is None and word[0] in _CLITICS:
+            kinds = _HEAD_WORDS.get(word[1:])
+            if kinds is None and len(word) > 2 and word[1] in _CLITICS:
+                kinds = _HEAD_WORDS.get(word[2:])
+        if kinds is None and word[0].isdigit():
+            kinds = [k for k, _ in _DIGIT_RULES]
+        if kinds:
+            for kind in kinds:
+                hits.setdefault(kind, []).append((m.start(), m.end()))
+    out = {}
+    n = len(s)
+    for kind, spans in hits.items():
+        reach = _REACH.get(kind) or dict(_DIGIT_RULES)[kind]
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            start, end = max(0, start - reach), min(n, end + reach)
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        out[kind] = [_whole_words(s, a, b) for a, b in merged]
+    return out
+
+
+def _whole_words(s: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and not s[start - 1].isspace():
+        start -= 1
+    while end < len(s) and not s[end].isspace():
+        end += 1
+    return start, end
 
 
 @dataclass
 class Prepared:
-    """Folded text without marks, and the map back to original offsets."""
+    """Folded text without marks, and the way back to original offsets."""
 
     text: str
-    index: list[int] | range
+    marks: list[int]  # for each dropped mark: how many kept characters precede it
+
+    def original(self, i: int) -> int:
+        """Offset in the original text of the kept character at `i`."""
+        return i + bisect_right(self.marks, i)
+
+    def original_end(self, i: int) -> int:
+        return self.original(i - 1) + 1 if i else 0
 
 
 _MARKS = set(DIACRITICS + TATWEEL + "\u200c\u200d\u200e\u200f\ufeff")
-
-
 _MARKS_RX = re.compile("[" + "".join(sorted(_MARKS)) + "]")
-_DROP_MARKS = str.maketrans({c: None for c in _MARKS})
-_LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})  # length-preserving
+_UPPER_RX = re.compile("[A-Z]+")
 
 
 def prepare(text: str) -> Prepared:
     folded = fold(text)
-    if not _MARKS_RX.search(folded):
-        return Prepared(folded.translate(_LOWER), range(len(folded) + 1))
-    index = [i for i, c in enumerate(folded) if c not in _MARKS]
-    index.append(len(folded))
-    return Prepared(folded.translate(_DROP_MARKS).translate(_LOWER), index)
+    marks = [m.start() - k for k, m in enumerate(_MARKS_RX.finditer(folded))]
+    if marks:
+        folded = _MARKS_RX.sub("", folded)
+    # ASCII only: str.lower() can change the length of other scripts
+    return Prepared(_UPPER_RX.sub(lambda m: m.group().lower(), folded), marks)
 
 
 def find(text: str) -> list[Spec]:
@@ -233,8 +302,9 @@ def find(text: str) -> list[Spec]:
     prep = prepare(text)
     s = prep.text
     candidates: list[tuple[int, int, int, Spec]] = []
+    windows = _windows_all(s)
     for order, (kind, rx) in enumerate(RULES):
-        for m in (m for start, end in _windows(s, kind) for m in rx.finditer(s, start, end)):
+        for m in (m for start, end in windows.get(kind, ()) for m in rx.finditer(s, start, end)):
             spec = _HANDLERS[kind](m, s)
             if spec is None:
                 continue
@@ -254,7 +324,7 @@ def find(text: str) -> list[Spec]:
         spec.tense = _tense(s, spec.start, spec.end)
         if s.startswith("يوم ", spec.start) and spec.kind in ("weekday", "date") and spec.month_rel is None:
             spec.start += 4  # "يوم الجمعة": the day word is not part of the date
-        spec.start, spec.end = prep.index[spec.start], prep.index[spec.end]
+        spec.start, spec.end = prep.original(spec.start), prep.original_end(spec.end)
         spec.end = _trim_end(text, spec.start, spec.end)
     return chosen
 
@@ -610,20 +680,25 @@ def _h_refs(m, s):
     return Spec(0, 0, "present", value="PAST_REF" if rel < 0 else "FUTURE_REF")
 
 
-_DUR_RX = re.compile(rf"(?:(?P<n>{NUMBER})\s*)?(?P<u>{_UNITW})(?!\w)")
+_DUR_RX = re.compile(rf"(?:(?P<n>{DECIMAL})\s*)?(?P<u>{_UNITW})(?!\w)(?:\s+(?:واحد|واحده|كامل|كامله))?"
+                     r"(?:\s+و\s*(?P<frac>نصف|ربع))?")
 
 
-def _amounts(raw: str) -> list[tuple[int, str]] | None:
+def _amounts(raw: str) -> list[tuple[float, str]] | None:
     out = []
     for part in _DUR_RX.finditer(raw):
         unit, count = L.UNITS[part["u"]]
-        n = value(part["n"]) if part["n"] else None
-        if part["n"] and n is None:
-            return None
-        if n is None:
-            n = count
+        raw_n = part["n"]
+        if raw_n == "نصف":
+            n = 0.5
+        elif raw_n and raw_n[0].isdigit():
+            n = float(raw_n.replace(",", ".")) if not raw_n.isdigit() else int(raw_n)
+        else:
+            n = value(raw_n) if raw_n else count
         if not n:
             return None
+        if part["frac"]:
+            n += 0.5 if part["frac"] == "نصف" else 0.25
         out.append((n, unit))
     return out or None
 
@@ -640,6 +715,24 @@ def _h_offset(m, s):
     return Spec(0, 0, "offset", amounts=amounts, direction=direction, approx=bool(m["approx"] or m["approx2"]))
 
 
+def _h_quarter(m, s):
+    limit = 4 if m["part"] == "الربع" else 2
+    n = limit if m["ord"] == "الاخير" else value(m["ord"])
+    if not n or n > limit or not (m["year"] or m["this"]):
+        return None
+    spec = Spec(0, 0, "quarter", nth=n, unit="Q" if limit == 4 else "H")
+    if m["year"]:
+        spec.year = int(m["year"])
+    else:
+        spec.year_rel = L.RELATIVE[m["rel"]] if m["rel"] else 0
+    return spec
+
+
+def _h_whole_unit(m, s):
+    unit = {"اليوم": "D", "الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y", "الليل": "NI"}[m["u"]]
+    return None if unit == "NI" else Spec(0, 0, "duration", amounts=[(1, unit)])
+
+
 def _h_offset_now(m, s):
     amounts = _amounts(m["dur"])
     return Spec(0, 0, "offset", amounts=amounts, direction=0) if amounts else None
@@ -652,7 +745,8 @@ def _h_duration(m, s):
         return None
     # a singular unit with no number is a duration only after لمدة/طوال/خلال
     parts = list(_DUR_RX.finditer(raw))
-    if len(parts) == 1 and not parts[0]["n"] and L.UNITS[parts[0]["u"]][1] == 1 and not m["pre"]:
+    if (len(parts) == 1 and not parts[0]["n"] and L.UNITS[parts[0]["u"]][1] == 1 and not m["pre"]
+            and not re.search(r"(?:كامل|كامله|واحد|واحده|نصف)$", raw)):
         return None
     return Spec(0, 0, "duration", amounts=amounts)
 
@@ -759,11 +853,12 @@ def _h_day_range(m, s):
 
 _HANDLERS = {
     "dmy": _h_dmy, "mdy": _h_mdy, "my": _h_my, "numeric": _h_numeric, "numeric_dm": _h_numeric_dm,
-    "day_number": _h_day_number, "day_ordinal": _h_day_ordinal, "hijri": _h_hijri, "holiday": _h_holiday, "weekday": _h_weekday, "week_weekday": _h_week_weekday,
+    "day_number": _h_day_number, "day_ordinal": _h_day_ordinal, "hijri": _h_hijri, "holiday": _h_holiday,
+    "weekday": _h_weekday, "week_weekday": _h_week_weekday,
     "nth_weekday": _h_nth_weekday, "weekday_nth": _h_nth_weekday, "nth_week": _h_nth_unit("nth_week"),
     "nth_day": _h_nth_unit("nth_day"), "day_of_month": _h_day_of_month, "relday": _h_relday,
     "period": _h_period, "refs": _h_refs, "offset": _h_offset, "offset_now": _h_offset_now,
-    "duration": _h_duration, "time": _h_time, "pod": _h_pod, "set": _h_set, "present": _h_present,
+    "duration": _h_duration, "whole_unit": _h_whole_unit, "quarter": _h_quarter, "time": _h_time, "pod": _h_pod, "set": _h_set, "present": _h_present,
     "decade": _h_decade, "century": _h_century, "year": _h_year, "day_range": _h_day_range,
     "month_day_range": _h_day_range,
 }
