@@ -508,19 +508,19 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
 
 
 def _locative(ft: str, m: Mention) -> bool:
-    """A place mention in a locative slot: after في/ب/داخل/قرب/إلى or a place noun ("محافظة بابل"), or a facility."""
+    """A place mention in a locative slot: after في/ب/داخل/قرب/إلى, possibly through place nouns ("في ريف دير
+    الزور", "في مدن وبلدات الغوطة", "ببلدة دوما"), or a facility; not after من/عن/مع ("المقربة من طهران")."""
     if m.type == "FAC":
         return True
-    before = ft[max(0, m.start - 16):m.start]
-    if before.endswith(("ب", "وب", "لل")):
+    before = ft[max(0, m.start - 40):m.start]
+    if re.search(r"(?:^|\s)و?(?:ب|لل)$", before):
         return True
-    words = [normalize(w) for w in ar.WORD.findall(before)]
-    if not words:
-        return False
-    last = words[-1]
-    heads = {normalize(h) for h in lx.lexicon()["place_heads"]}
-    return last in ("في", "داخل", "قرب", "الي", "علي", "نحو", "باتجاه") or last.lstrip("وب") in heads or \
-        last.lstrip("وب")[2:] in heads
+    for w in reversed([normalize(w) for w in ar.WORD.findall(before)][-3:]):
+        if w in ("في", "داخل", "قرب", "الي", "علي", "نحو", "باتجاه", "وفي") or (w.startswith(("ب", "وب")) and len(w) > 3):
+            return True
+        if w in ("من", "عن", "مع", "ضد") or w.startswith("ل"):
+            return False
+    return False
 
 
 def _is_direction(word: str) -> bool:
