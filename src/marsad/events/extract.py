@@ -515,12 +515,21 @@ def _locative(ft: str, m: Mention) -> bool:
     before = ft[max(0, m.start - 40):m.start]
     if re.search(r"(?:^|\s)و?(?:ب|لل)$", before):
         return True
+    if ft[m.start - 1:m.start] == "ك" and m.start > 1 and ft[m.start - 2].isspace():
+        return False  # "كبير" read as ك + a place named "بير"
+    nouns = _place_nouns()
     for w in reversed([normalize(w) for w in ar.WORD.findall(before)][-3:]):
         if w in ("في", "داخل", "قرب", "الي", "علي", "نحو", "باتجاه", "وفي") or (w.startswith(("ب", "وب")) and len(w) > 3):
             return True
-        if w in ("من", "عن", "مع", "ضد") or w.startswith("ل"):
-            return False
+        if w.lstrip("و") not in nouns:
+            return False  # only place nouns stand between the preposition and the name
     return False
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset:
+    words = lx.lexicon()["place_heads"] + lx.lexicon()["place_nouns"]
+    return frozenset(k for w in words for k in (normalize(w), normalize("ال" + w)))
 
 
 def _is_direction(word: str) -> bool:
