@@ -9,6 +9,7 @@ from pathlib import Path
 
 from marsad.records import AnalyzedDocument, Story, Topic
 from marsad.contract import document_json, story_detail_json
+from marsad.store.queries import ReadQueries, index_rows
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -47,13 +48,16 @@ CREATE TABLE IF NOT EXISTS topics (
 """
 
 
-class SQLiteStore:
-    def __init__(self, path: str | Path):
+class SQLiteStore(ReadQueries):
+    """Writes here; reads and search in `ReadQueries` (store/queries.py, its spec)."""
+
+    def __init__(self, path: str | Path, check_same_thread: bool = True):
         self.path = str(path)
-        self.db = sqlite3.connect(self.path)
+        self.db = sqlite3.connect(self.path, check_same_thread=check_same_thread)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        self.ensure_index()
 
     def close(self) -> None:
         self.db.close()
@@ -69,22 +73,27 @@ class SQLiteStore:
         rows = []
         for a in batch:
             d = a.document
-            rows.append((
+            analysis = document_json(a)
+            rows.append((analysis, (
                 d.id, d.name, d.source, d.outlet, d.title,
                 d.published.value if d.published else None,
                 d.published.precision if d.published else None,
                 int(bool(d.published and d.published.estimated)),
                 d.text,
-                json.dumps(document_json(a), ensure_ascii=False),
-            ))
+                json.dumps(analysis, ensure_ascii=False),
+            )))
+        added = 0
         with self.db:
-            before = self.db.total_changes
-            self.db.executemany(
-                "INSERT OR IGNORE INTO documents (id, name, source, outlet, title, published, precision,"
-                " estimated, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            return self.db.total_changes - before
+            for analysis, row in rows:
+                cur = self.db.execute(
+                    "INSERT OR IGNORE INTO documents (id, name, source, outlet, title, published, precision,"
+                    " estimated, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row,
+                )
+                if cur.rowcount:
+                    index_rows(self.db, cur.lastrowid, analysis)
+                    added += 1
+        return added
 
     def has_document(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
@@ -120,10 +129,10 @@ class SQLiteStore:
             )
 
 
-def open_store(url: str) -> SQLiteStore:
+def open_store(url: str, check_same_thread: bool = True) -> SQLiteStore:
     """A store from `--db`: a file path or sqlite:///path."""
     if url.startswith("sqlite:///"):
-        return SQLiteStore(url[len("sqlite:///"):])
+        return SQLiteStore(url[len("sqlite:///"):], check_same_thread)
     if "://" in url:
         raise ValueError(f"unsupported store URL {url!r}: use a file path or sqlite:///path")
-    return SQLiteStore(url)
+    return SQLiteStore(url, check_same_thread)
