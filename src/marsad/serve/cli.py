@@ -13,6 +13,8 @@ COMMANDS = [
     "analyze",
     "cluster",
     "ingest",
+    "search",
+    "serve",
     "tag",
 ]
 
@@ -29,6 +31,8 @@ Start here:
   marsad cluster samples/seeds            the reports grouped into stories and topics
   marsad ingest samples/seeds --db marsad.db
                                           analyze and store, adding to what is stored
+  marsad search هدنة --db marsad.db       search the store (any form of the words)
+  marsad serve --db marsad.db             the web page and REST API at http://127.0.0.1:8000/
 
 A report that cannot be read is named on stderr with the reason; the rest of
 the batch goes on, and the exit status is 1.

@@ -21,7 +21,7 @@ Methods:
 
 - ``documents(filters, limit, offset)`` → page of document summaries, newest first.
 - ``document(id)`` → the full analysis (the contract's ``analyze`` object) plus
-  ``"stories"`` (ids of its stories), or None.
+  ``"stories"`` (ids of its stories) and each entity mention's ``"key"``, or None.
 - ``stories(sort="newest"|"biggest", limit, offset)`` → page of
   ``{"id", "title", "span", "topic", "size", "outlets"}``.
 - ``story(id)`` → the stories stage's detail (``contract.story_detail_json``)
@@ -214,6 +214,8 @@ class ReadQueries:
         if row is None:
             return None
         out = json.loads(row[0])
+        for m in out["entities"]:
+            m["key"] = entity_key(m)
         out["stories"] = [s for (s,) in self.db.execute(
             "SELECT story FROM story_documents WHERE document = ? ORDER BY story", (doc_id,))]
         return out
