@@ -39,7 +39,7 @@ function append(el, children) {
 function svg(tag, attrs, ...children) {
   const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, v);
-  for (const c of children.flat()) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  for (const c of children.flat(Infinity)) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return el;
 }
 
@@ -142,7 +142,7 @@ async function storyPage(id) {
     section("الخط الزمني", "timeline", timeline(s.timeline || [], byId)),
     h("div", { class: "grid" },
       section("التقارير ومصادرها", "reports", h("ol", {}, s.reports.map((r) => h("li", { class: "report" },
-        link(docHref(r.id), r.title || r.name || r.id), " — ",
+        link(docHref(r.id), r.title || h("bdi", {}, r.name || r.id)), " — ",
         h("span", { class: "outlet" }, r.outlet || "مصدر غير معروف"), " ", date(dateText(r.published)))))),
       section("الأسماء الأبرز", "entities", s.top_entities.length
         ? h("ul", { class: "plain" }, s.top_entities.map((e) => h("li", {},
@@ -186,8 +186,8 @@ function comparison(s) {
   return parts;
 }
 
-function eventList(events) {
-  if (!events.length) return h("p", { class: "muted" }, "لم تُستخرج أحداث بعد.");
+function eventList(events, none = "لم تُستخرج أحداث بعد.") {
+  if (!events.length) return h("p", { class: "muted" }, none);
   return h("table", { class: "events" },
     h("thead", {}, h("tr", {}, ["التاريخ", "النوع", "الفاعل", "المستهدف", "المكان", "قتلى/جرحى", "المصدر"].map((x) => h("th", {}, x)))),
     h("tbody", {}, events.map((e) => h("tr", {},
@@ -230,7 +230,7 @@ async function documentPage(id) {
   const d = await api("documents/" + encodeURIComponent(id));
   const ranges = d.entities.map((m) => [m.start, m.end, m]);
   show(
-    h("h1", {}, d.title || d.name || d.id),
+    h("h1", {}, d.title || h("bdi", {}, d.name || d.id)),
     h("div", { class: "meta" },
       h("span", { class: "outlet" }, d.outlet || "مصدر غير معروف"), date(dateText(d.published)),
       d.stories.map((sid) => link(storyHref(sid), "القصة")),
@@ -253,9 +253,9 @@ async function entityPage(key) {
       e.names.length > 1 ? h("span", {}, "يُكتب أيضًا: ", e.names.slice(1).join("، ")) : null),
     section("عبر الزمن", "over-time", bars(e.by_month)),
     section("القصص", "stories", e.stories.length ? e.stories.map(storyCard) : h("p", { class: "muted" }, "لا قصص.")),
-    section("الأحداث", "events", eventList(e.events)),
+    section("الأحداث", "events", eventList(e.events, "لا أحداث تذكر هذا الاسم.")),
     section("التقارير", "documents", h("ul", {}, e.documents.map((d) => h("li", {},
-      link(docHref(d.id), d.title || d.name || d.id), " — ", d.outlet || "", " ", date(dateText(d.published)))))));
+      link(docHref(d.id), d.title || h("bdi", {}, d.name || d.id)), " — ", d.outlet || "", " ", date(dateText(d.published)))))));
 }
 
 function bars(byMonth) {
