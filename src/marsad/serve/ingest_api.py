@@ -1,15 +1,16 @@
-"""POST /api/documents: reports from a caller, analyzed, stored, stories rebuilt."""
+"""POST /api/documents: reports from a caller, analyzed, stored and placed in stories
+the way `marsad ingest` does it."""
 
 from __future__ import annotations
 
-from marsad.contract import analyzed_from_json
 from marsad.pipeline import analyze_raw
 from marsad.records import RawDocument
 
 
 def ingest_reports(store, reports) -> dict:
     """Analyze and store `reports` (api.ReportIn); a report that fails is named, the rest go on."""
-    from marsad.stories import cluster
+    from marsad.serve.commands.ingest_run import _store_batch
+    from marsad.store.stories_state import load_engine
 
     done, failures = [], []
     for i, r in enumerate(reports):
@@ -23,10 +24,7 @@ def ingest_reports(store, reports) -> dict:
             done.append(analyze_raw(raw))
         except Exception as exc:  # noqa: BLE001 - one bad report must not sink the batch
             failures.append({"source": source, "reason": f"analysis failed: {type(exc).__name__}: {exc}"})
-    added = store.add_documents(done)
-    if added:
-        stories, topics = cluster([analyzed_from_json(a) for a in store.analyses()])
-        store.replace_stories(stories, topics)
+    added = _store_batch(store, load_engine(store), done) if done else 0
     return {
         "added": added,
         "documents": [{"id": a.document.id, "name": a.document.name} for a in done],
