@@ -410,22 +410,32 @@ class ReadQueries:
         if not terms:
             return _page([], 0, limit, offset)
         where, args = self._where(filters)
-        where = f"AND {where}" if where else ""
-        base = (" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                f" WHERE documents_fts MATCH ? {where}")
-        match = [fts.match_expression(terms), *args]
-        total = self.db.execute(f"SELECT count(*) {base}", match).fetchone()[0]
+        where = f"WHERE {where}" if where else ""
+        # Match first (the FTS index), then filter and rank; only the page's rows are read in full.
         rows = self.db.execute(
-            f"SELECT {_SUMMARY_COLUMNS}, bm25(documents_fts, 2.0, 1.0) AS score, d.text {base}"
-            " ORDER BY score LIMIT ? OFFSET ?",
-            [*match, limit, offset],
+            "WITH hits AS MATERIALIZED (SELECT rowid, bm25(documents_fts, 2.0, 1.0) AS score"
+            "  FROM documents_fts WHERE documents_fts MATCH ?)"
+            " SELECT d.rowid, hits.score, count(*) OVER () FROM hits JOIN documents d ON d.rowid = hits.rowid"
+            f" {where} ORDER BY hits.score, d.rowid LIMIT ? OFFSET ?",
+            [fts.match_expression(terms), *args, limit, offset],
         ).fetchall()
+        if rows:
+            total = rows[0][2]
+        elif offset:
+            total = self.search(query, filters, 1, 0)["total"]
+        else:
+            total = 0
+        scores = {rowid: score for rowid, score, _ in rows}
+        full = {r[0]: r[1:] for r in self.db.execute(
+            f"SELECT d.rowid, {_SUMMARY_COLUMNS}, d.text FROM documents d"
+            f" WHERE d.rowid IN ({','.join('?' * len(scores))})", list(scores))} if scores else {}
         keys = {k for t in terms for k in t}
         items = []
-        for r in rows:
+        for rowid, score, _ in rows:
+            r = full[rowid]
             item = _summary(r)
-            item["score"] = round(r[7], 4)
-            item["snippet"] = fts.snippet(r[8], keys)
+            item["score"] = round(score, 4)
+            item["snippet"] = fts.snippet(r[7], keys)
             item["title_highlights"] = fts.highlights(item["title"] or "", keys)
             items.append(item)
         return _page(items, total, limit, offset)
