@@ -79,7 +79,7 @@ def reports(limit: int | None):
 
 def index_size(store: SQLiteStore) -> tuple[int, int]:
     """(bytes of the full-text index, bytes of the whole file)."""
-    fts = store.db.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'documents_fts%'").fetchone()[0]
+    fts = store.db.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_fts%'").fetchone()[0]
     return fts or 0, os.path.getsize(store.path)
 
 
@@ -111,7 +111,7 @@ def main() -> None:
             batch.clear()
             print(f"\rindexed {seen}", end="", file=sys.stderr)
     added += store.add_documents(batch)
-    store.db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
+    store.db.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
     store.db.commit()
     index_s = time.perf_counter() - started
     print(file=sys.stderr)

@@ -72,7 +72,7 @@ def test_store_opened_before_the_index_existed_is_indexed(tmp_path, seeds_db):
     copy = tmp_path / "old.db"
     shutil.copy(seeds_db, copy)
     with sqlite3.connect(copy) as db:
-        db.executescript("DROP TABLE documents_fts; DROP TABLE mentions; DROP TABLE events;")
+        db.executescript("DROP TABLE search_fts; DROP TABLE mentions; DROP TABLE events;")
     with SQLiteStore(copy) as store:
         assert store.search("هدنة")["total"] == 4
 

@@ -60,7 +60,7 @@ from marsad.store import fts
 MAX_LIMIT = 200
 
 INDEX_SCHEMA = """
-CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
     title, body, tokenize = 'unicode61 remove_diacritics 0'
 );
 CREATE TABLE IF NOT EXISTS mentions (
@@ -106,7 +106,7 @@ def index_rows(db: sqlite3.Connection, rowid: int, analysis: dict) -> None:
     """Index one stored document: search keys, mentions, events."""
     doc_id = analysis["id"]
     db.execute(
-        "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
+        "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
         (rowid, fts.index_text(analysis.get("title")), fts.index_text(analysis["text"])),
     )
     db.executemany(
@@ -162,7 +162,7 @@ class ReadQueries:
         """Create the search tables and index any stored document not yet indexed."""
         self.db.executescript(INDEX_SCHEMA)
         missing = self.db.execute(
-            "SELECT rowid, analysis FROM documents WHERE rowid NOT IN (SELECT rowid FROM documents_fts)"
+            "SELECT rowid, analysis FROM documents WHERE rowid NOT IN (SELECT rowid FROM search_fts)"
         ).fetchall()
         if missing:
             with self.db:
@@ -413,8 +413,8 @@ class ReadQueries:
         where = f"WHERE {where}" if where else ""
         # Match first (the FTS index), then filter and rank; only the page's rows are read in full.
         rows = self.db.execute(
-            "WITH hits AS MATERIALIZED (SELECT rowid, bm25(documents_fts, 2.0, 1.0) AS score"
-            "  FROM documents_fts WHERE documents_fts MATCH ?)"
+            "WITH hits AS MATERIALIZED (SELECT rowid, bm25(search_fts, 2.0, 1.0) AS score"
+            "  FROM search_fts WHERE search_fts MATCH ?)"
             " SELECT d.rowid, hits.score, count(*) OVER () FROM hits JOIN documents d ON d.rowid = hits.rowid"
             f" {where} ORDER BY hits.score, d.rowid LIMIT ? OFFSET ?",
             [fts.match_expression(terms), *args, limit, offset],
