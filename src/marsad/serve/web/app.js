@@ -65,6 +65,7 @@ const eventName = (t) => (EVENT_NAMES[t] ? `${EVENT_NAMES[t]} (${t})` : t);
 function dateText(p) {
   if (!p) return "دون تاريخ";
   if (p.estimated && p.window) return `تقديرًا بين ${p.window[0]} و${p.window[1]}`;
+  if (p.estimated) return `تقديرًا ${p.value.replace("T", " ")}`;
   return p.value.replace("T", " ");
 }
 
