@@ -207,7 +207,7 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
                  limit: Limit = 50, offset: Offset = 0):
         return store().entities(q, type, limit, offset)
 
-    @app.get("/api/entities/{key}", tags=["entities"], summary="an entity: its names, stories, events over time")
+    @app.get("/api/entities/{key:path}", tags=["entities"], summary="an entity: its names, stories, events over time")
     def entity(key: str):
         return found(store().entity(key), "entity", key)
 

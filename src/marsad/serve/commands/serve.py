@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -16,7 +17,7 @@ def register(sub) -> None:
         "POST /api/documents ingests reports sent with 'Authorization: Bearer TOKEN'.\n\n"
         "  marsad ingest samples/seeds --db marsad.db && marsad serve --db marsad.db\n"
         "  then open http://127.0.0.1:8000/",
-        formatter_class=__import__("argparse").RawDescriptionHelpFormatter,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--db", default="marsad.db", help="store: a SQLite file path or sqlite:///path (default: marsad.db)")
     p.add_argument("--host", default="127.0.0.1",
