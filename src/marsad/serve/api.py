@@ -80,18 +80,11 @@ class BodyLimit:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise _TooLarge()
+            if seen > self.limit:  # a body sent without Content-Length, or longer than it said
+                raise HTTPException(413, f"request body over {self.limit} bytes")
             return message
 
-        try:
-            await self.app(scope, counted, send)
-        except _TooLarge:
-            await _too_large(self.limit, send)
-
-
-class _TooLarge(Exception):
-    pass
+        await self.app(scope, counted, send)
 
 
 async def _too_large(limit: int, send) -> None:
@@ -168,6 +161,10 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, exc: ValueError):
         return _error(400, str(exc))
+
+    @app.exception_handler(Exception)
+    async def failed(request: Request, exc: Exception):
+        return _error(500, f"internal error: {type(exc).__name__}")
 
     # -- reading ------------------------------------------------------------
 
