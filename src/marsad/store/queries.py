@@ -158,16 +158,18 @@ class ReadQueries:
 
     # -- indexing -----------------------------------------------------------
 
-    def ensure_index(self) -> None:
-        """Create the search tables and index any stored document not yet indexed."""
+    def create_index(self) -> None:
+        """Create the search tables, and index what an older store holds unindexed."""
         self.db.executescript(INDEX_SCHEMA)
-        missing = self.db.execute(
-            "SELECT rowid, analysis FROM documents WHERE rowid NOT IN (SELECT rowid FROM search_fts)"
-        ).fetchall()
-        if missing:
-            with self.db:
-                for rowid, analysis in missing:
-                    index_rows(self.db, rowid, json.loads(analysis))
+        with self.db:
+            self.index_new()
+
+    def index_new(self) -> None:
+        """Index the documents stored since the last call (inside the caller's transaction)."""
+        last = self.db.execute("SELECT coalesce(max(rowid), 0) FROM search_fts").fetchone()[0]
+        for rowid, analysis in self.db.execute(
+                "SELECT rowid, analysis FROM documents WHERE rowid > ? ORDER BY rowid", (last,)).fetchall():
+            index_rows(self.db, rowid, json.loads(analysis))
 
     # -- filters ------------------------------------------------------------
 

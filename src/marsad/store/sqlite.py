@@ -9,7 +9,7 @@ from pathlib import Path
 
 from marsad.records import AnalyzedDocument, Story, Topic
 from marsad.contract import document_json, story_detail_json
-from marsad.store.queries import ReadQueries, index_rows
+from marsad.store.queries import ReadQueries
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -57,7 +57,7 @@ class SQLiteStore(ReadQueries):
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
-        self.ensure_index()
+        self.create_index()
 
     def close(self) -> None:
         self.db.close()
@@ -73,26 +73,23 @@ class SQLiteStore(ReadQueries):
         rows = []
         for a in batch:
             d = a.document
-            analysis = document_json(a)
-            rows.append((analysis, (
+            rows.append((
                 d.id, d.name, d.source, d.outlet, d.title,
                 d.published.value if d.published else None,
                 d.published.precision if d.published else None,
                 int(bool(d.published and d.published.estimated)),
                 d.text,
-                json.dumps(analysis, ensure_ascii=False),
-            )))
-        added = 0
+                json.dumps(document_json(a), ensure_ascii=False),
+            ))
         with self.db:
-            for analysis, row in rows:
-                cur = self.db.execute(
-                    "INSERT OR IGNORE INTO documents (id, name, source, outlet, title, published, precision,"
-                    " estimated, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row,
-                )
-                if cur.rowcount:
-                    index_rows(self.db, cur.lastrowid, analysis)
-                    added += 1
+            before = self.db.total_changes
+            self.db.executemany(
+                "INSERT OR IGNORE INTO documents (id, name, source, outlet, title, published, precision,"
+                " estimated, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            added = self.db.total_changes - before
+            self.index_new()
         return added
 
     def has_document(self, doc_id: str) -> bool:
