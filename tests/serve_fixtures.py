@@ -39,7 +39,7 @@ def synthetic_store(path: Path) -> SQLiteStore:
              [("ASSAULT", "قتل 3 في بابل بضربة أمريكية.", "بابل", (32.5, 44.4), "2024-07-30", 3)])
     c = _doc("c3", "c", "الشرق", "2021-09-12", "محادثات في بغداد حول انسحاب التحالف\n" + SCRIPT_REPORT,
              [("بغداد", "LOC", None)])
-    store = SQLiteStore(path, check_same_thread=False)
+    store = SQLiteStore(path)
     store.add_documents([a, b, c])
     story = Story("s1", ["a1", "b2"], "انهيار الهدنة في العراق", ("2024-08-20", "2024-08-22"), "t1",
                   timeline=[TimelineEntry("2024-07-30", "ضربة على بابل", ["a1", "b2"], "العربية", "ASSAULT")],

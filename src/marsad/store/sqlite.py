@@ -51,9 +51,9 @@ CREATE TABLE IF NOT EXISTS topics (
 class SQLiteStore(ReadQueries):
     """Writes here; reads and search in `ReadQueries` (store/queries.py, its spec)."""
 
-    def __init__(self, path: str | Path, check_same_thread: bool = True):
+    def __init__(self, path: str | Path):
         self.path = str(path)
-        self.db = sqlite3.connect(self.path, check_same_thread=check_same_thread)
+        self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
@@ -126,10 +126,10 @@ class SQLiteStore(ReadQueries):
             )
 
 
-def open_store(url: str, check_same_thread: bool = True) -> SQLiteStore:
+def open_store(url: str) -> SQLiteStore:
     """A store from `--db`: a file path or sqlite:///path."""
     if url.startswith("sqlite:///"):
-        return SQLiteStore(url[len("sqlite:///"):], check_same_thread)
+        return SQLiteStore(url[len("sqlite:///"):])
     if "://" in url:
         raise ValueError(f"unsupported store URL {url!r}: use a file path or sqlite:///path")
-    return SQLiteStore(url, check_same_thread)
+    return SQLiteStore(url)
