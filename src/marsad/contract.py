@@ -73,7 +73,8 @@ def document_json(a: AnalyzedDocument) -> dict:
             for m in ann.mentions
         ],
         "timexes": [
-            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
+             "modifier": t.modifier, "anchor": t.anchor, "anchor_estimated": t.anchor_estimated}
             for t in ann.timexes
         ],
         "quotes": [quote_json(q) for q in ann.quotes],
@@ -121,7 +122,8 @@ def analyzed_from_json(obj: dict) -> AnalyzedDocument:
     ann = Annotation(
         sentences=[],
         mentions=[Mention(m["start"], m["end"], m["text"], m["type"], m.get("entity")) for m in obj.get("entities", [])],
-        timexes=[Timex(t["start"], t["end"], t["text"], t["type"], t["value"]) for t in obj.get("timexes", [])],
+        timexes=[Timex(t["start"], t["end"], t["text"], t["type"], t["value"], t.get("modifier"), t.get("anchor"),
+                       t.get("anchor_estimated", False)) for t in obj.get("timexes", [])],
         quotes=[
             Quote(Speaker(q["speaker"]["text"], q["speaker"].get("entity")), q.get("role"), q.get("outlet"),
                   q.get("cue", ""), Span(q["content"]["start"], q["content"]["end"]), q.get("direct", False))
