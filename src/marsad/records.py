@@ -180,6 +180,7 @@ class Event:
     count: int | None = None  # how many projectiles, drones ...
     claimed_by: str | None = None
     negated: bool = False
+    date_window: tuple[str, str] | None = None  # when the report only bounds the event's date
 
 
 @dataclass

@@ -12,6 +12,7 @@ from marsad import __version__
 COMMANDS = [
     "analyze",
     "cluster",
+    "export",
     "ingest",
     "tag",
 ]
@@ -29,6 +30,8 @@ Start here:
   marsad cluster samples/seeds            the reports grouped into stories and topics
   marsad ingest samples/seeds --db marsad.db
                                           analyze and store, adding to what is stored
+  marsad export samples/seeds --format acled
+                                          the reports' events as ACLED-style CSV
 
 A report that cannot be read is named on stderr with the reason; the rest of
 the batch goes on, and the exit status is 1.
