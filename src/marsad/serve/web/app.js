@@ -151,7 +151,9 @@ async function storyPage(id) {
         : h("p", { class: "muted" }, "لم تُستخرج أسماء بعد."))),
     section("مقارنة المصادر", "comparison", comparison(s)),
     section("خريطة الأحداث", "map", await eventMap(s.events)),
-    section("الأحداث", "events", eventList(s.events)));
+    section("الأحداث", "events", eventList(s.events),
+      h("p", { class: "meta" }, "تصدير أحداث القصة: ", ["plover", "acled", "geojson"].map((f) =>
+        [h("a", { href: `/api/export/events?format=${f}&story=${encodeURIComponent(s.id)}`, class: "ltr" }, f), " "]))));
 }
 
 function section(title, id, ...body) {
