@@ -181,7 +181,7 @@ function comparison(s) {
     parts.push(h("table", {},
       h("thead", {}, h("tr", {}, h("th", {}, "ما يختلفون فيه"), h("th", {}, "الموضوع"), h("th", {}, "ما يقوله كل مصدر"))),
       h("tbody", {}, s.comparison.map((d) => h("tr", {},
-        h("td", {}, FIELD_NAMES[d.field] || d.field), h("td", {}, d.subject),
+        h("td", {}, FIELD_NAMES[d.field] || d.field), h("td", {}, EVENT_NAMES[d.subject] ? eventName(d.subject) : d.subject),
         h("td", {}, h("ul", { class: "plain" }, Object.entries(d.claims).map(([o, c]) => h("li", {}, h("strong", {}, o), ": ", c)))))))));
   } else {
     parts.push(h("p", { class: "muted" }, "لا خلاف مسجّل بين المصادر في هذه القصة."));
