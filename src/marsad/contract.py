@@ -53,6 +53,15 @@ def event_json(e: Event) -> dict:
         "instrument": e.instrument,
         "evidence": {"start": e.evidence.start, "end": e.evidence.end},
         "confidence": round(e.confidence, 3),
+        # added keys (the contract grows only by adding): links, place detail, counts, claims
+        "actor_entity": e.actor_entity,
+        "target_entity": e.target_entity,
+        "place_entity": e.place_entity,
+        "country": e.country,
+        "admin1": e.admin1,
+        "date_window": list(e.date_window) if e.date_window else None,
+        "count": e.count,
+        "claimed_by": e.claimed_by,
     }
 
 
@@ -136,6 +145,10 @@ def analyzed_from_json(obj: dict) -> AnalyzedDocument:
             coordinates=tuple(e["coordinates"]) if e.get("coordinates") else None, date=e.get("date"),
             killed=e.get("killed"), injured=e.get("injured"), instrument=e.get("instrument"),
             evidence=Span(e["evidence"]["start"], e["evidence"]["end"]), confidence=e.get("confidence", 0.0),
+            actor_entity=e.get("actor_entity"), target_entity=e.get("target_entity"),
+            place_entity=e.get("place_entity"), country=e.get("country"), admin1=e.get("admin1"),
+            date_window=tuple(e["date_window"]) if e.get("date_window") else None, count=e.get("count"),
+            claimed_by=e.get("claimed_by"),
         )
         for e in obj.get("events", [])
     ]
