@@ -12,7 +12,10 @@ from marsad import __version__
 COMMANDS = [
     "analyze",
     "cluster",
+    "export",
     "ingest",
+    "search",
+    "serve",
     "tag",
 ]
 
@@ -29,6 +32,10 @@ Start here:
   marsad cluster samples/seeds            the reports grouped into stories and topics
   marsad ingest samples/seeds --db marsad.db
                                           analyze and store, adding to what is stored
+  marsad search هدنة --db marsad.db       search the store (any form of the words)
+  marsad serve --db marsad.db             the web page and REST API at http://127.0.0.1:8000/
+  marsad export samples/seeds --format acled
+                                          the reports' events as ACLED-style CSV
 
 A report that cannot be read is named on stderr with the reason; the rest of
 the batch goes on, and the exit status is 1.

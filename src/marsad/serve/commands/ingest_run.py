@@ -10,17 +10,17 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from marsad.contract import analyzed_from_json
 from marsad.pipeline import analyze_paths
 from marsad.records import AnalyzedDocument, IngestFailure
 from marsad.store import open_store
 
 
 def run_ingest(paths, db: str, batch_size: int = 200) -> int:
-    from marsad.stories import cluster
+    from marsad.store.stories_state import load_engine, story_counts
 
     console = Console(stderr=True)
     store = open_store(db)
+    engine = load_engine(store)
     started = time.perf_counter()
     failures: list[IngestFailure] = []
     batch: list[AnalyzedDocument] = []
@@ -43,12 +43,11 @@ def run_ingest(paths, db: str, batch_size: int = 200) -> int:
             counts["events"] += len(item.events)
             batch.append(item)
             if len(batch) >= batch_size:
-                added += store.add_documents(batch)
+                added += _store_batch(store, engine, batch)
                 batch.clear()
         if batch:
-            added += store.add_documents(batch)
-    stories, topics = cluster(_stored(store))
-    store.replace_stories(stories, topics)
+            added += _store_batch(store, engine, batch)
+    n_stories, n_topics = story_counts(store)
     elapsed = time.perf_counter() - started
 
     table = Table(title=f"marsad ingest → {db}", show_header=False)
@@ -58,7 +57,7 @@ def run_ingest(paths, db: str, batch_size: int = 200) -> int:
     table.add_row("failed", str(len(failures)))
     for key in ("entities", "dates", "quotes", "events"):
         table.add_row(key, str(counts[key]))
-    table.add_row("stories / topics in store", f"{len(stories)} / {len(topics)}")
+    table.add_row("stories / topics in store", f"{n_stories} / {n_topics}")
     table.add_row("time", f"{elapsed:.1f} s")
     Console().print(table)
     for f in failures:
@@ -67,5 +66,15 @@ def run_ingest(paths, db: str, batch_size: int = 200) -> int:
     return 1 if failures else 0
 
 
-def _stored(store) -> list[AnalyzedDocument]:
-    return [analyzed_from_json(a) for a in store.analyses()]
+def _store_batch(store, engine, batch: list[AnalyzedDocument]) -> int:
+    """Store a batch (undated reports' windows narrowed by the batch's related reports),
+    then place its reports in the stored stories: the stored ones are never re-clustered."""
+    from marsad.stories import arrival_order, refine_windows
+    from marsad.store.stories_state import save_engine
+
+    batch = refine_windows(batch, engine.vocab)
+    added = store.add_documents(batch)
+    for a in arrival_order(batch):
+        engine.add(a)
+    save_engine(store, engine, batch)
+    return added
