@@ -11,9 +11,6 @@ A name the knowledge base lacks gets the id of its normalized form
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from marsad.annotate import bio, ner
 from marsad.arabic import normalize, strip_marks
 from marsad.kb.entities import kb
@@ -48,16 +45,10 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     return _short_forms(text, mentions)
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    lines = resources.files("marsad.annotate").joinpath("data/first_names.txt").read_text("utf-8").splitlines()
-    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
-
-
 def _named_people(text: str) -> list[tuple[int, int]]:
     """Given name (+ given name) + surname with the article: علي الشمري, أبو فدك المحمداوي.
     Names are compared as written (marks removed, letters not folded) so على is no علي."""
-    firsts, words = _first_names(), tokens(text)
+    firsts, words = ner.first_names(), tokens(text)
     out, i = [], 0
     while i < len(words) - 1:
         w = strip_marks(words[i][2])
@@ -92,9 +83,8 @@ def _key(surface: str) -> str:
 def _tagged(text: str, sentences: list[Sentence]) -> list[tuple[int, int, str]]:
     """Character spans the tagger finds, proclitics and quote marks trimmed."""
     out = []
-    for sent in sentences or [Sentence(0, len(text))]:
-        toks = ner.tokenize(text, sent.start, sent.end)
-        tags = ner.tag([t for _, _, t in toks])
+    sents = [ner.tokenize(text, s.start, s.end) for s in sentences or [Sentence(0, len(text))]]
+    for toks, tags in zip(sents, ner.tag_document([[t for _, _, t in toks] for toks in sents])):
         for i, j, typ in bio.spans(tags):
             while i < j and toks[i][2] in QUOTES:
                 i += 1
