@@ -4,47 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from marsad.records import AnalyzedDocument, Story, Topic
-from marsad.contract import document_json, story_detail_json
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY,
-    name TEXT,
-    source TEXT NOT NULL,
-    outlet TEXT,
-    title TEXT,
-    published TEXT,
-    precision TEXT,
-    estimated INTEGER NOT NULL DEFAULT 0,
-    text TEXT NOT NULL,
-    analysis TEXT NOT NULL,
-    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
-);
-CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
-CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
-CREATE TABLE IF NOT EXISTS stories (
-    id TEXT PRIMARY KEY,
-    topic TEXT,
-    title TEXT,
-    span_start TEXT,
-    span_end TEXT,
-    detail TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS story_documents (
-    story TEXT NOT NULL,
-    document TEXT NOT NULL,
-    PRIMARY KEY (story, document)
-);
-CREATE TABLE IF NOT EXISTS topics (
-    id TEXT PRIMARY KEY,
-    title TEXT,
-    stories TEXT NOT NULL
-);
-"""
+from marsad.store import rows
+from marsad.store.migrations import pending
+from marsad.store.search_text import terms
 
 
 class SQLiteStore:
@@ -53,7 +19,23 @@ class SQLiteStore:
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')))"
+        )
+        self.db.commit()
+        for m in pending(self.schema_version()):
+            # executescript commits what is open first; BEGIN/COMMIT make each migration atomic.
+            self.db.executescript(
+                f"BEGIN;\n{m.sqlite}\nINSERT INTO schema_version (version, name) VALUES ({m.version}, "
+                f"'{m.name.replace(chr(39), chr(39) * 2)}');\nCOMMIT;"
+            )
+
+    def schema_version(self) -> int:
+        return self.db.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
     def close(self) -> None:
         self.db.close()
@@ -64,27 +46,31 @@ class SQLiteStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def add_documents(self, batch: Sequence[AnalyzedDocument]) -> int:
-        """Store a batch in one transaction; returns how many were new."""
-        rows = []
-        for a in batch:
-            d = a.document
-            rows.append((
-                d.id, d.name, d.source, d.outlet, d.title,
-                d.published.value if d.published else None,
-                d.published.precision if d.published else None,
-                int(bool(d.published and d.published.estimated)),
-                d.text,
-                json.dumps(document_json(a), ensure_ascii=False),
-            ))
+    def add_documents(self, batch: Sequence[AnalyzedDocument], keys: Sequence[str] | None = None) -> int:
+        """Store a batch in one transaction; returns how many were new.
+
+        `keys` (one per document, see marsad.ingest.identity) record which raw
+        inputs are stored, in the same transaction, so a restarted ingest skips them.
+        """
         with self.db:
-            before = self.db.total_changes
-            self.db.executemany(
+            # rowcount, not total_changes: the search index's triggers count there too.
+            added = self.db.executemany(
                 "INSERT OR IGNORE INTO documents (id, name, source, outlet, title, published, precision,"
-                " estimated, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            return self.db.total_changes - before
+                " estimated, text, analysis, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [rows.document_row(a) for a in batch],
+            ).rowcount
+            self.db.executemany("INSERT OR IGNORE INTO sources (key, document) VALUES (?, ?)",
+                                rows.source_rows(batch, keys))
+            return added
+
+    def known_sources(self, keys: Iterable[str]) -> set[str]:
+        keys = list(keys)
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            found.update(k for (k,) in self.db.execute(
+                f"SELECT key FROM sources WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+        return found
 
     def has_document(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
@@ -104,26 +90,33 @@ class SQLiteStore:
             self.db.execute("DELETE FROM topics")
             self.db.executemany(
                 "INSERT INTO stories (id, topic, title, span_start, span_end, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (s.id, s.topic, s.title, s.span[0] if s.span else None, s.span[1] if s.span else None,
-                     json.dumps(story_detail_json(s), ensure_ascii=False))
-                    for s in stories
-                ],
+                rows.story_rows(stories),
             )
             self.db.executemany(
                 "INSERT INTO story_documents (story, document) VALUES (?, ?)",
                 [(s.id, d) for s in stories for d in s.documents],
             )
-            self.db.executemany(
-                "INSERT INTO topics (id, title, stories) VALUES (?, ?, ?)",
-                [(t.id, t.title, json.dumps(t.stories)) for t in topics],
+            self.db.executemany("INSERT INTO topics (id, title, stories) VALUES (?, ?, ?)", rows.topic_rows(topics))
+
+    def stories(self) -> list[dict]:
+        """Stored stories in `marsad cluster`'s shape, by id."""
+        members: dict[str, list[str]] = {}
+        for story, doc in self.db.execute("SELECT story, document FROM story_documents ORDER BY story, document"):
+            members.setdefault(story, []).append(doc)
+        return [rows.story_json(r, members.get(r[0], [])) for r in
+                self.db.execute("SELECT id, topic, title, span_start, span_end FROM stories ORDER BY id")]
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Documents holding every word of `query` (stems folded as indexed), best first."""
+        words = terms(query)
+        if not words:
+            return []
+        match = " AND ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words))
+        return [
+            {"id": i, "title": t, "outlet": o, "published": p}
+            for i, t, o, p in self.db.execute(
+                "SELECT d.id, d.title, d.outlet, d.published FROM documents_fts f JOIN documents d"
+                " ON d.rowid = f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank, d.id LIMIT ?",
+                (match, limit),
             )
-
-
-def open_store(url: str) -> SQLiteStore:
-    """A store from `--db`: a file path or sqlite:///path."""
-    if url.startswith("sqlite:///"):
-        return SQLiteStore(url[len("sqlite:///"):])
-    if "://" in url:
-        raise ValueError(f"unsupported store URL {url!r}: use a file path or sqlite:///path")
-    return SQLiteStore(url)
+        ]
