@@ -13,6 +13,7 @@ COMMANDS = [
     "analyze",
     "cluster",
     "ingest",
+    "run",
     "tag",
 ]
 
@@ -29,6 +30,8 @@ Start here:
   marsad cluster samples/seeds            the reports grouped into stories and topics
   marsad ingest samples/seeds --db marsad.db
                                           analyze and store, adding to what is stored
+  marsad run corpus.jsonl.gz --out corpus.parquet
+                                          the same on Dask workers, into Parquet tables
 
 A report that cannot be read is named on stderr with the reason; the rest of
 the batch goes on, and the exit status is 1.
