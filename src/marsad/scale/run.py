@@ -74,13 +74,13 @@ def run(paths, out: str | Path, db: str | None = None, scheduler: str | None = N
         shard_size: int = 500, stories: bool = True, console: Console | None = None) -> Summary:
     from dask.distributed import as_completed
 
-    from marsad.store import open_store
+    from marsad.store import display_url, open_store
 
     console = console or Console(stderr=True)
     out = Path(out)
     done = Done(out, db)
     store = open_store(db) if db else None
-    summary = Summary(f"marsad run → {out}" + (f" + {db}" if db else ""))
+    summary = Summary(f"marsad run → {out}" + (f" + {display_url(db)}" if db else ""))
     summary.counts.update({"reports read": 0, "analyzed": 0, "newly stored": 0, "shards": 0, "shards already done": 0})
     parts: list[str] = []
     total = count_reports(paths)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from marsad.store.sqlite import SQLiteStore
 
 URL_HELP = "a SQLite file path, sqlite:///path, or postgresql://user@host:port/db"
+
+
+def display_url(url: str) -> str:
+    """The URL with any password hidden, for messages and summaries."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
 def open_store(url: str):
@@ -20,4 +27,4 @@ def open_store(url: str):
     return SQLiteStore(url)
 
 
-__all__ = ["SQLiteStore", "open_store", "URL_HELP"]
+__all__ = ["SQLiteStore", "open_store", "display_url", "URL_HELP"]

@@ -1,0 +1,85 @@
+"""One schema, two back ends: the same corpus gives the same store on SQLite and PostgreSQL."""
+
+import pytest
+
+from conftest import SEEDS
+from marsad.contract import analyzed_from_json, document_json
+from marsad.pipeline import analyze_paths
+from marsad.store import SQLiteStore, open_store
+from marsad.store.migrations import LATEST, MIGRATIONS
+from marsad.stories import cluster
+
+QUERIES = ["الفصائل", "الهدنة", "القوات الأمريكية", "عين الأسد", "انسحاب التحالف", "الْفَصَائِل", "كلمة-لا-توجد"]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path):
+    return str(tmp_path / "marsad.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return list(analyze_paths([SEEDS]))
+
+
+def fill(url, docs):
+    store = open_store(url)
+    assert store.add_documents(docs) == len(docs)
+    assert store.add_documents(docs) == 0  # same content, nothing new
+    stories, topics = cluster([analyzed_from_json(a) for a in store.analyses()])
+    store.replace_stories(stories, topics)
+    return store
+
+
+def test_open_store_reads_every_url_form(tmp_path):
+    for url in (str(tmp_path / "a.db"), f"sqlite:///{tmp_path / 'b.db'}"):
+        with open_store(url) as store:
+            assert isinstance(store, SQLiteStore)
+    with pytest.raises(ValueError, match="unsupported store URL"):
+        open_store("mysql://x/y")
+
+
+def test_migrations_are_recorded_and_applied_once(url):
+    with open_store(url) as store:
+        assert store.schema_version() == LATEST == len(MIGRATIONS)
+    with open_store(url) as store:  # opening again applies nothing and fails nothing
+        assert store.schema_version() == LATEST
+
+
+def test_an_old_sqlite_store_is_migrated_in_place(tmp_path, seeds):
+    path = tmp_path / "old.db"
+    import sqlite3
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0].sqlite)  # a store made before schema_version existed
+    db.close()
+    with open_store(str(path)) as store:
+        assert store.schema_version() == LATEST
+        assert store.add_documents(seeds) == len(seeds)
+
+
+def test_sqlite_and_postgresql_hold_the_same_documents_stories_and_search_results(tmp_path, pg_url, seeds):
+    lite, pg = fill(str(tmp_path / "m.db"), seeds), fill(pg_url, seeds)
+    assert lite.count_documents() == pg.count_documents() == len(seeds)
+    assert list(lite.analyses()) == list(pg.analyses()) == sorted(
+        (document_json(a) for a in seeds), key=lambda d: ((d["published"] or {}).get("value") or "", d["id"]))
+    assert lite.stories() == pg.stories() and len(lite.stories()) >= 1
+    hits = 0
+    for q in QUERIES:
+        found = {r["id"] for r in lite.search(q, limit=100)}
+        assert found == {r["id"] for r in pg.search(q, limit=100)}, q
+        hits += len(found)
+    assert hits > 0
+    assert lite.search("كلمة-لا-توجد") == [] and lite.search("") == []
+
+
+def test_search_matches_spelling_variants(url, seeds):
+    store = fill(url, seeds)
+    assert {r["id"] for r in store.search("الأمريكية")} == {r["id"] for r in store.search("الامريكيّة")} != set()
+
+
+def test_source_keys_are_stored_with_their_batch(url, seeds):
+    with open_store(url) as store:
+        store.add_documents(seeds[:2], ["k0", "k1"])
+        assert store.known_sources(["k0", "k1", "k2"]) == {"k0", "k1"}
+        with pytest.raises(ValueError):
+            store.add_documents(seeds[2:], ["k2"])
