@@ -1,0 +1,181 @@
+"""Online clustering: each new report joins a recent story or opens one; each new
+story joins a topic or opens one.
+
+A story is one happening bounded in time, so a report may only join a story
+whose days lie within `gap` days of its own. A topic is the long-running affair
+its stories belong to, compared by content and entities with no time bound.
+
+Candidates come from inverted indexes (stem/entity -> stories), reading only
+the most recent postings of the report's most weighted keys, so the cost of one
+report does not grow with the number of stories kept.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from marsad.stories.features import Features, cosine
+
+STORY_TERMS = 80  # stems kept in a story's or a topic's centroid
+QUERY_KEYS = 12  # a report's strongest stems used to find candidates
+POSTINGS_READ = 400  # most recent stories read per posting list
+
+
+@dataclass
+class Params:
+    story_threshold: float = 0.32
+    topic_threshold: float = 0.22
+    gap_days: int = 3  # a report joins a story only within this many days of its span
+    uncertain_days: int = 10  # a report whose day is known only this loosely must match more closely
+    uncertain_penalty: float = 0.12
+    entity_weight: float = 0.25
+    event_bonus: float = 0.05
+
+
+@dataclass
+class Group:
+    """A story or a topic as the clusterer keeps it."""
+
+    id: str
+    members: list[str]  # documents (story) or stories (topic)
+    centroid: dict[str, float] = field(default_factory=dict)  # sum of member vectors, pruned
+    entities: Counter = field(default_factory=Counter)
+    events: Counter = field(default_factory=Counter)
+    lo: int | None = None
+    hi: int | None = None
+    n: int = 0
+    topic: str | None = None
+
+    def norm(self) -> float:
+        return math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
+
+
+class Index:
+    """key -> ids, in insertion order; only the tail is read."""
+
+    def __init__(self):
+        self.postings: dict[str, dict[str, None]] = defaultdict(dict)
+
+    def add(self, key: str, gid: str) -> None:
+        p = self.postings[key]
+        p.pop(gid, None)  # move to the recent end
+        p[gid] = None
+
+    def recent(self, key: str, limit: int = POSTINGS_READ) -> list[str]:
+        p = self.postings.get(key)
+        if not p:
+            return []
+        if len(p) <= limit:
+            return list(p)
+        return list(p)[-limit:]
+
+
+def _absorb(g: Group, f: Features, member: str | None) -> list[str]:
+    """Add a report's features to a group (and `member` to its list); returns its keys to index."""
+    if member is not None:
+        g.members.append(member)
+    g.n += 1
+    for s, w in f.vector.items():
+        g.centroid[s] = g.centroid.get(s, 0.0) + w
+    if len(g.centroid) > STORY_TERMS:
+        g.centroid = dict(sorted(g.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS])
+    g.entities.update(f.entities)
+    g.events.update(f.events)
+    if f.lo is not None and (f.hi - f.lo) <= 31:
+        g.lo = f.lo if g.lo is None else min(g.lo, f.lo)
+        g.hi = f.hi if g.hi is None else max(g.hi, f.hi)
+    return list(f.vector) + ["@" + e for e in f.entities]
+
+
+def _overlap(a, b) -> float:
+    """Shared keys over the smaller set (entities, events)."""
+    if not a or not b:
+        return 0.0
+    shared = sum(1 for k in a if k in b)
+    return shared / min(len(a), len(b))
+
+
+class Clusterer:
+    def __init__(self, params: Params | None = None):
+        self.p = params or Params()
+        self.stories: dict[str, Group] = {}
+        self.topics: dict[str, Group] = {}
+        self.story_index = Index()
+        self.topic_index = Index()
+        self.doc_story: dict[str, str] = {}
+
+    # -- scoring -----------------------------------------------------------------
+
+    def _content(self, f: Features, g: Group) -> float:
+        c = cosine(f.vector, g.centroid) / g.norm()
+        if f.entities and g.entities:
+            c = (1 - self.p.entity_weight) * c + self.p.entity_weight * _overlap(f.entities, g.entities)
+        if f.events and g.events and _overlap(f.events, g.events) > 0:
+            c += self.p.event_bonus
+        return c
+
+    def _time_ok(self, f: Features, g: Group) -> tuple[bool, bool]:
+        """(compatible, uncertain): days apart within the gap, and whether either side is vague."""
+        if f.lo is None or g.lo is None:
+            return True, True
+        apart = max(f.lo - g.hi, g.lo - f.hi, 0)
+        return apart <= self.p.gap_days, (f.hi - f.lo) > self.p.uncertain_days
+
+    def _candidates(self, f: Features, index: Index) -> set[str]:
+        keys = sorted(f.vector, key=lambda s: -f.vector[s])[:QUERY_KEYS] + ["@" + e for e in sorted(f.entities)][:QUERY_KEYS]
+        found: set[str] = set()
+        for k in keys:
+            found.update(index.recent(k))
+        return found
+
+    def best_story(self, f: Features) -> tuple[str | None, float]:
+        best, best_score = None, 0.0
+        for sid in self._candidates(f, self.story_index):
+            g = self.stories[sid]
+            ok, vague = self._time_ok(f, g)
+            if not ok:
+                continue
+            score = self._content(f, g) - (self.p.uncertain_penalty if vague else 0.0)
+            if score > best_score or (score == best_score and best is not None and sid < best):
+                best, best_score = sid, score
+        return best, best_score
+
+    def best_topic(self, f: Features) -> tuple[str | None, float]:
+        best, best_score = None, 0.0
+        for tid in self._candidates(f, self.topic_index):
+            score = self._content(f, self.topics[tid])
+            if score > best_score or (score == best_score and best is not None and tid < best):
+                best, best_score = tid, score
+        return best, best_score
+
+    # -- adding --------------------------------------------------------------------
+
+    def add(self, f: Features, copy_of: str | None = None) -> tuple[str, str, bool]:
+        """Place one report: (story id, topic id, whether the story is new)."""
+        if f.id in self.doc_story:
+            sid = self.doc_story[f.id]
+            return sid, self.stories[sid].topic, False
+        sid = self.doc_story.get(copy_of) if copy_of else None
+        if sid is None:
+            sid, score = self.best_story(f)
+            if score < self.p.story_threshold:
+                sid = None
+        created = sid is None
+        if created:
+            sid = "s-" + f.id[:16]
+            story = self.stories[sid] = Group(sid, [])
+            tid, score = self.best_topic(f)
+            if tid is None or score < self.p.topic_threshold:
+                tid = "t-" + f.id[:16]
+                self.topics[tid] = Group(tid, [])
+            story.topic = tid
+        story = self.stories[sid]
+        for k in _absorb(story, f, f.id):
+            self.story_index.add(k, sid)
+        topic = self.topics[story.topic]
+        for k in _absorb(topic, f, sid if created else None):
+            self.topic_index.add(k, topic.id)
+        self.doc_story[f.id] = sid
+        return sid, story.topic, created
