@@ -1,5 +1,6 @@
 """`marsad run` on a 2-worker LocalCluster: the same documents as one process, in Parquet anyone reads."""
 
+import json
 import re
 import subprocess
 import sys
@@ -99,3 +100,13 @@ def test_tables_round_trip_every_kind_of_item():
     a = AnalyzedDocument(doc, ann, events)
     back = tables.from_tables(tables.to_tables([a]))
     assert back == [a]
+
+
+def test_without_a_store_stories_go_to_stories_json(corpus, tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "marsad", "run", str(SEEDS), "--out", str(out), "--workers", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads((out / "stories.json").read_text("utf-8"))
+    assert {d["id"] for d in result["documents"]} == {d for s in result["stories"] for d in s["documents"]}
+    assert len(result["documents"]) == 5

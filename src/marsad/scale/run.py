@@ -131,18 +131,25 @@ def run(paths, out: str | Path, db: str | None = None, scheduler: str | None = N
 
 
 def _stories(out: Path, parts: list[str], store) -> tuple[int, int]:
-    """Cluster what was analyzed: into the store when there is one, else into <out>/stories.json."""
+    """Stories over what is analyzed.
+
+    With a store: over every stored report, as `marsad ingest` does, replacing
+    its stories. Without: the shards' reports placed shard by shard with the
+    stories stage's incremental engine, into <out>/stories.json.
+    """
     from marsad.contract import analyzed_from_json, cluster_json
-    from marsad.stories import cluster
+    from marsad.stories import Engine, cluster
 
     if store is not None:
-        docs = [analyzed_from_json(a) for a in store.analyses()]
-    else:
-        unique = {d.document.id: d for part in reversed(parts) for d in tables.read_part(out, part)}
-        docs = list(reversed(unique.values()))  # first copy of each document, in input order
-    found, topics = cluster(docs)
-    if store is not None:
+        found, topics = cluster([analyzed_from_json(a) for a in store.analyses()])
         store.replace_stories(found, topics)
-    else:
-        (out / "stories.json").write_text(json.dumps(cluster_json(docs, found, topics), ensure_ascii=False), "utf-8")
+        return len(found), len(topics)
+    engine, docs = Engine(), {}
+    for part in parts:
+        shard = [d for d in tables.read_part(out, part) if d.document.id not in docs]
+        engine.add_all(shard)
+        docs.update((d.document.id, d) for d in shard)
+    found, topics = engine.records(list(docs.values()))
+    (out / "stories.json").write_text(
+        json.dumps(cluster_json(list(docs.values()), found, topics), ensure_ascii=False), "utf-8")
     return len(found), len(topics)
