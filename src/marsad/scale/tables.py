@@ -81,23 +81,45 @@ def schema(table: str) -> pa.Schema:
     return pa.schema([("document", pa.string()), ("index", pa.int32()), *_fields(cls)])
 
 
-def _flatten(obj, prefix: str, row: dict) -> None:
-    for name, hint in _hints(type(obj)).items():
-        value = getattr(obj, name)
-        if _arrow(hint) is None:
-            if value is None:
-                for col, _ in _fields(_unwrap(hint), f"{prefix}{name}_"):
-                    row[col] = None
-            else:
-                _flatten(value, f"{prefix}{name}_", row)
-        elif isinstance(value, list) and value and dataclasses.is_dataclass(value[0]):
-            row[prefix + name] = [dataclasses.asdict(v) for v in value]
-        elif isinstance(value, tuple):
-            row[prefix + name] = list(value)
-        elif isinstance(value, dict):
-            row[prefix + name] = json.dumps(value, ensure_ascii=False)
+@cache
+def _plan(cls) -> tuple:
+    """How to flatten a record type: (field, column, kind, nested plan or nested columns)."""
+    plan = []
+    for name, hint in _hints(cls).items():
+        t = _arrow(hint)
+        if t is None:
+            sub = _unwrap(hint)
+            plan.append((name, name + "_", "record", (_plan(sub), [c for c, _ in _fields(sub, name + "_")])))
+        elif pa.types.is_list(t) and pa.types.is_struct(t.value_type):
+            plan.append((name, name, "records", None))
+        elif pa.types.is_list(t):
+            plan.append((name, name, "list", None))
+        elif typing.get_origin(_unwrap(hint)) is dict:
+            plan.append((name, name, "json", None))
         else:
-            row[prefix + name] = value
+            plan.append((name, name, "value", None))
+    return tuple(plan)
+
+
+def _flatten(obj, prefix: str, row: dict) -> None:
+    for name, column, kind, nested in _plan(type(obj)):
+        value = getattr(obj, name)
+        if kind == "value":
+            row[prefix + column] = value
+        elif kind == "record":
+            if value is None:
+                for c in nested[1]:
+                    row[prefix + c] = None
+            else:
+                _flatten(value, prefix + column, row)
+        elif value is None:
+            row[prefix + column] = None
+        elif kind == "records":
+            row[prefix + column] = [dataclasses.asdict(v) for v in value]
+        elif kind == "list":
+            row[prefix + column] = list(value)
+        else:
+            row[prefix + column] = json.dumps(value, ensure_ascii=False)
 
 
 def to_tables(docs: list[AnalyzedDocument]) -> dict[str, pa.Table]:
