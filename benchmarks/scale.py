@@ -92,8 +92,13 @@ def end_to_end(path: Path, limit: int | None) -> tuple[int, float]:
     return timed(run)
 
 
-def dask_run(corpus: Path, workers: int, shard_size: int) -> tuple[float, float, float]:
-    """(wall seconds with cluster start, seconds of the analysis alone, peak worker MB)."""
+def cpu_seconds() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def dask_run(corpus: Path, workers: int, shard_size: int) -> dict:
+    """Wall seconds with and without cluster start, CPU seconds of driver and workers, peak worker MB."""
     from rich.console import Console
 
     from marsad.scale.run import connect
@@ -102,7 +107,9 @@ def dask_run(corpus: Path, workers: int, shard_size: int) -> tuple[float, float,
     out = Path(tempfile.mkdtemp(prefix="marsad-bench-"))
     started = time.perf_counter()
     with connect(None, workers) as client:
-        client.run(lambda: None)  # every worker is up
+        client.run(lambda: __import__("marsad.scale.work"))  # imports are start-up, not throughput
+        workers_cpu = sum(client.run(cpu_seconds).values())
+        driver_cpu = cpu_seconds()
         ready = time.perf_counter()
         original, scale_run.connect = scale_run.connect, lambda *_: _Borrowed(client)
         try:
@@ -111,8 +118,11 @@ def dask_run(corpus: Path, workers: int, shard_size: int) -> tuple[float, float,
         finally:
             scale_run.connect = original
         done = time.perf_counter()
-        peaks = client.run(lambda: __import__("resource").getrusage(0).ru_maxrss / 1024)
-    return done - started, done - ready, max(peaks.values())
+        driver_cpu = cpu_seconds() - driver_cpu
+        workers_cpu = sum(client.run(cpu_seconds).values()) - workers_cpu
+        peaks = client.run(peak_mb)
+    return {"wall": done - started, "busy": done - ready, "driver_cpu": driver_cpu, "workers_cpu": workers_cpu,
+            "peak": max(peaks.values())}
 
 
 class _Borrowed:
@@ -197,13 +207,17 @@ def main() -> int:
     print(f"\nDask LocalCluster, single-threaded worker processes, shards of {shard_size}, writing Parquet:")
     results = {}
     for w in sorted({1, args.workers}):
-        wall, busy, worker_peak = dask_run(tmp, w, shard_size)
-        results[w] = busy
-        print(f"  {w} worker{'s' if w > 1 else ' '}  {rate(n, busy)}   (+{wall - busy:.1f} s cluster start; "
-              f"peak worker memory {worker_peak:.0f} MB)")
-    one, many = n / results[1], n / results[args.workers]
-    print(f"  scaling: {args.workers} workers / 1 worker = {many / one:.2f}x; "
+        r = results[w] = dask_run(tmp, w, shard_size)
+        print(f"  {w} worker{'s' if w > 1 else ' '}  {rate(n, r['busy'])}   (+{r['wall'] - r['busy']:.1f} s cluster "
+              f"start; CPU: workers {r['workers_cpu']:.1f} s, driver {r['driver_cpu']:.1f} s; "
+              f"peak worker memory {r['peak']:.0f} MB)")
+    one, many = n / results[1]["busy"], n / results[args.workers]["busy"]
+    print(f"  scaling (wall): {args.workers} workers / 1 worker = {many / one:.2f}x; "
           f"{args.workers} workers / one process = {many / (n_e2e / t_e2e):.2f}x")
+    r = results[args.workers]
+    free = n / max(r["workers_cpu"] / args.workers, r["driver_cpu"])
+    print(f"  on {args.workers} free cores (from CPU time, not wall: the slower of the workers' share and the "
+          f"driver): {free:.0f} reports/s = {free / (n / results[1]['workers_cpu']):.2f}x one worker's CPU rate")
     print(f"\npeak memory: driver {driver_peak:.0f} MB (all {n} reports analyzed in memory for the stage timings)")
     print(f"load average at end {os.getloadavg()[0]:.2f} (start {load_before[0]:.2f}); {os.cpu_count()} cores shared")
     if args.profile:

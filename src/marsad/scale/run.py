@@ -36,11 +36,11 @@ def connect(scheduler: str | None, workers: int):
 def count_reports(paths) -> int:
     """How many reports the input holds, as far as a cheap pass can tell (for the progress bar)."""
     n = 0
-    for item in shards._files(paths):
+    for item in shards.files(paths):
         if isinstance(item, IngestFailure):
             continue
-        if shards._suffix(item) in shards.JSONL_SUFFIXES:
-            n += sum(1 for x in shards._lines(item) if not isinstance(x, IngestFailure))
+        if shards.suffix(item) in shards.JSONL_SUFFIXES:
+            n += sum(1 for x in shards.lines(item) if not isinstance(x, IngestFailure))
         else:
             n += 1
     return n
@@ -90,6 +90,7 @@ def run(paths, out: str | Path, db: str | None = None, scheduler: str | None = N
         task = progress.add_task("run", total=total)
         planned = shards.plan(paths, shard_size)
         running = as_completed()
+        sizes: dict[str, int] = {}  # reports per shard in flight, for the bar when one is lost
 
         def submit_next() -> bool:
             for item in planned:
@@ -102,6 +103,7 @@ def run(paths, out: str | Path, db: str | None = None, scheduler: str | None = N
                     summary.counts["shards already done"] += 1
                     progress.advance(task, item.size)
                     continue
+                sizes[item.part] = item.size
                 running.add(client.submit(run_shard, item, str(out), store is not None, key=f"marsad-{item.part}"))
                 return True
             return False
@@ -109,7 +111,15 @@ def run(paths, out: str | Path, db: str | None = None, scheduler: str | None = N
         for _ in range(2 * n_workers):  # enough queued to keep every worker busy, no more in memory
             submit_next()
         for future in running:
-            result: ShardResult = future.result()
+            try:
+                result: ShardResult = future.result()
+            except Exception as exc:  # noqa: BLE001 - a lost shard is reported; the others go on
+                part = future.key.removeprefix("marsad-")
+                summary.failures.append(IngestFailure(f"shard {part}", f"shard failed: {type(exc).__name__}: {exc}"))
+                progress.advance(task, sizes.get(part, 0))
+                parts.remove(part)  # no Parquet to cluster; a run started again retries it
+                submit_next()
+                continue
             a = result.analyzed
             if store is not None:
                 summary.counts["newly stored"] += store.add_documents(a.documents, a.keys)

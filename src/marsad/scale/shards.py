@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.ingest.jsonl import parse_line
-from marsad.ingest.readers import JSONL_SUFFIXES, KNOWN, _suffix, read_source
+from marsad.ingest.readers import JSONL_SUFFIXES, KNOWN, read_source
+from marsad.ingest.readers import _suffix as suffix
 from marsad.records import IngestFailure, RawDocument
 
 
@@ -29,12 +30,12 @@ class Shard:
     size: int = field(default=0, compare=False)  # reports, as far as known before reading
 
 
-def _files(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
+def files(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
     """The files under `paths` in read_paths' order, or why a path gives none."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and _suffix(f) in KNOWN)
+            files = sorted(f for f in path.rglob("*") if f.is_file() and suffix(f) in KNOWN)
             if not files:
                 yield IngestFailure(str(path), "folder holds no readable report files")
             yield from files
@@ -44,7 +45,7 @@ def _files(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
             yield IngestFailure(str(path), "no such file or folder")
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str] | IngestFailure]:
+def lines(path: Path) -> Iterator[tuple[int, str] | IngestFailure]:
     opener = gzip.open if path.suffix.lower() == ".gz" else open
     with opener(path, "rt", encoding="utf-8-sig", errors="strict") as fh:
         lineno = 0
@@ -81,17 +82,17 @@ def plan(paths: Iterable[str | Path], size: int) -> Iterator[Shard | IngestFailu
         pending.clear()
         return shard
 
-    for item in _files(paths):
+    for item in files(paths):
         if isinstance(item, IngestFailure):
             yield item
             continue
-        if _suffix(item) not in JSONL_SUFFIXES:
+        if suffix(item) not in JSONL_SUFFIXES:
             pending.append(str(item))
             if len(pending) >= size:
                 yield files_shard()
             continue
         chunk: list[tuple[int, str]] = []
-        for line in _lines(item):
+        for line in lines(item):
             if isinstance(line, IngestFailure):
                 yield line
                 continue
