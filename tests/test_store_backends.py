@@ -83,3 +83,23 @@ def test_source_keys_are_stored_with_their_batch(url, seeds):
         assert store.known_sources(["k0", "k1", "k2"]) == {"k0", "k1"}
         with pytest.raises(ValueError):
             store.add_documents(seeds[2:], ["k2"])
+
+
+def test_ingest_gives_the_same_store_on_both_back_ends(tmp_path, pg_url):
+    """`marsad ingest` (stories placed batch by batch from the stored state) through each back end."""
+    from marsad.serve.commands.ingest_run import run_ingest
+    from scale_corpus import write_corpus
+
+    corpus = write_corpus(tmp_path / "reports.jsonl", 24, repeat_every=6)
+    lite = str(tmp_path / "m.db")
+    for url in (lite, pg_url):
+        assert run_ingest([corpus, SEEDS], url, batch_size=7) == 0
+        assert run_ingest([SEEDS], url, batch_size=7) == 0  # again: nothing new, state reloaded
+    with open_store(lite) as a, open_store(pg_url) as b:
+        assert a.count_documents() == b.count_documents() == 21 + 5
+        assert list(a.analyses()) == list(b.analyses())
+        assert a.stories() == b.stories()
+        assert a.story_counts() == b.story_counts()
+        assert {d for s in a.stories() for d in s["documents"]} == {d["id"] for d in a.analyses()}
+        for q in QUERIES:
+            assert {r["id"] for r in a.search(q, 100)} == {r["id"] for r in b.search(q, 100)}, q

@@ -4,8 +4,10 @@ Workers run marsad.pipeline.analyze_raw unchanged on one shard each and write
 its Parquet parts; the driver stores the shard's documents (one transaction
 per shard, with their source keys) and only then records the shard as done in
 <out>/_shards/. A run started again skips the shards recorded there, so an
-interrupted run loses nothing and stores nothing twice. Stories run last, over
-everything analyzed.
+interrupted run loses nothing and stores nothing twice. With a store, each
+shard's reports are placed in its stories as they are stored (the stories
+stage's incremental engine, in the order shards finish); without one, the
+shards are placed in input order at the end, into <out>/stories.json.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from rich.console import Console
 from marsad.records import IngestFailure
 from marsad.scale import shards, tables
 from marsad.scale.progress import Summary, bar
+from marsad.scale.stored import load_engine, store_batch
 from marsad.scale.work import ShardResult, run_shard
 
 
@@ -80,6 +83,7 @@ def run(paths, out: str | Path, db: str | None = None, scheduler: str | None = N
     out = Path(out)
     done = Done(out, db)
     store = open_store(db) if db else None
+    engine = load_engine(store) if store is not None and stories else None
     summary = Summary(f"marsad run → {out}" + (f" + {display_url(db)}" if db else ""))
     summary.counts.update({"reports read": 0, "analyzed": 0, "newly stored": 0, "shards": 0, "shards already done": 0})
     parts: list[str] = []
@@ -122,7 +126,7 @@ def run(paths, out: str | Path, db: str | None = None, scheduler: str | None = N
                 continue
             a = result.analyzed
             if store is not None:
-                summary.counts["newly stored"] += store.add_documents(a.documents, a.keys)
+                summary.counts["newly stored"] += store_batch(store, engine, a.documents, a.keys)
             done.put(result)
             summary.counts["reports read"] += a.read
             summary.counts["analyzed"] += len(a.keys)
@@ -130,33 +134,24 @@ def run(paths, out: str | Path, db: str | None = None, scheduler: str | None = N
             progress.advance(task, a.read)
             future.release()
             submit_next()
-    if stories:
-        n_stories, n_topics = _stories(out, parts, store)
-        summary.rows["stories / topics"] = f"{n_stories} / {n_topics}"
     if store is not None:
+        summary.rows["stories / topics in store"] = "{} / {}".format(*store.story_counts())
         store.close()
     else:
         del summary.counts["newly stored"]
+        if stories:
+            summary.rows["stories / topics"] = "{} / {}".format(*_stories(out, parts))
     return summary
 
 
-def _stories(out: Path, parts: list[str], store) -> tuple[int, int]:
-    """Stories over what is analyzed.
+def _stories(out: Path, parts: list[str]) -> tuple[int, int]:
+    """The shards' reports placed shard by shard with the stories engine, into <out>/stories.json."""
+    from marsad.contract import cluster_json
+    from marsad.stories import Engine, refine_windows
 
-    With a store: over every stored report, as `marsad ingest` does, replacing
-    its stories. Without: the shards' reports placed shard by shard with the
-    stories stage's incremental engine, into <out>/stories.json.
-    """
-    from marsad.contract import analyzed_from_json, cluster_json
-    from marsad.stories import Engine, cluster
-
-    if store is not None:
-        found, topics = cluster([analyzed_from_json(a) for a in store.analyses()])
-        store.replace_stories(found, topics)
-        return len(found), len(topics)
     engine, docs = Engine(), {}
     for part in parts:
-        shard = [d for d in tables.read_part(out, part) if d.document.id not in docs]
+        shard = refine_windows([d for d in tables.read_part(out, part) if d.document.id not in docs], engine.vocab)
         engine.add_all(shard)
         docs.update((d.document.id, d) for d in shard)
     found, topics = engine.records(list(docs.values()))

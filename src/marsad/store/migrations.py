@@ -137,6 +137,36 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX documents_search ON documents USING gin(search);
         """,
     ),
+    Migration(
+        4,
+        "the stories stage's clustering state (marsad.store.stories_state), so ingest places new reports only",
+        sqlite="""
+        CREATE TABLE IF NOT EXISTS cluster_groups (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,            -- story | topic
+            seq INTEGER NOT NULL,          -- last update, for posting-list recency
+            state TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS cluster_groups_seq ON cluster_groups(kind, seq);
+        CREATE TABLE IF NOT EXISTS cluster_vocab (stem TEXT PRIMARY KEY, df INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS cluster_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS cluster_minhash (document TEXT PRIMARY KEY, sig BLOB NOT NULL, original TEXT);
+        CREATE INDEX IF NOT EXISTS story_documents_document ON story_documents(document);
+        """,
+        postgres="""
+        CREATE TABLE IF NOT EXISTS cluster_groups (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            seq BIGINT NOT NULL,
+            state TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS cluster_groups_seq ON cluster_groups(kind, seq);
+        CREATE TABLE IF NOT EXISTS cluster_vocab (stem TEXT PRIMARY KEY, df BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS cluster_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS cluster_minhash (document TEXT PRIMARY KEY, sig BYTEA NOT NULL, original TEXT);
+        CREATE INDEX IF NOT EXISTS story_documents_document ON story_documents(document);
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1].version

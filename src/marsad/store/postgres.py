@@ -8,6 +8,7 @@ parser and dictionaries never see the text and both stores match alike.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 
 import psycopg
@@ -96,6 +97,7 @@ class PostgresStore:
             cur.execute("DELETE FROM stories")
             cur.execute("DELETE FROM story_documents")
             cur.execute("DELETE FROM topics")
+            cur.execute("TRUNCATE cluster_groups, cluster_vocab, cluster_meta, cluster_minhash")
             cur.executemany(
                 "INSERT INTO stories (id, topic, title, span_start, span_end, detail) VALUES (%s, %s, %s, %s, %s, %s)",
                 [r[:5] + (Jsonb(r[5], dumps=str),) for r in rows.story_rows(stories)],
@@ -118,6 +120,64 @@ class PostgresStore:
             members.setdefault(story, []).append(doc)
         return [rows.story_json(r, members.get(r[0], [])) for r in self.db.execute(
             'SELECT id, topic, title, span_start, span_end FROM stories ORDER BY id COLLATE "C"')]
+
+    def analyses_by_id(self, ids: Iterable[str]) -> list[dict]:
+        return [a for (a,) in self.db.execute("SELECT analysis FROM documents WHERE id = ANY(%s)", (list(ids),))]
+
+    def unplaced_analyses(self) -> Iterator[dict]:
+        """Stored documents in no story: stored by an ingest that stopped before placing them."""
+        with self.db.transaction(), self.db.cursor(name="unplaced") as cur:
+            cur.execute(
+                "SELECT analysis FROM documents d WHERE NOT EXISTS (SELECT 1 FROM story_documents s"
+                ' WHERE s.document = d.id) ORDER BY published COLLATE "C" NULLS FIRST, id COLLATE "C"'
+            )
+            for (analysis,) in cur:
+                yield analysis
+
+    # ---- the stories stage's state (marsad.store.stories_state) ----
+
+    def cluster_state(self) -> dict:
+        groups = {kind: [json.loads(s) for (s,) in self.db.execute(
+            "SELECT state FROM cluster_groups WHERE kind = %s ORDER BY seq", (kind,))] for kind in ("story", "topic")}
+        row = self.db.execute("SELECT value FROM cluster_meta WHERE key = 'n'").fetchone()
+        return {"stories": groups["story"], "topics": groups["topic"],
+                "df": dict(self.db.execute("SELECT stem, df FROM cluster_vocab").fetchall()),
+                "n": int(row[0]) if row else 0,
+                "signatures": [(d, bytes(s), o) for d, s, o in
+                               self.db.execute("SELECT document, sig, original FROM cluster_minhash")]}
+
+    def save_cluster_state(self, groups: Sequence[tuple[str, str, str]], vocab: Sequence[tuple[str, int]], n: int,
+                           signatures: Sequence[tuple[str, bytes, str | None]],
+                           stories: Sequence[Story], topics: Sequence[Topic]) -> None:
+        """See SQLiteStore.save_cluster_state."""
+        with self.db.transaction(), self.db.cursor() as cur:
+            seq = (cur.execute("SELECT max(seq) FROM cluster_groups").fetchone()[0] or 0) + 1
+            cur.executemany(
+                "INSERT INTO cluster_groups (id, kind, seq, state) VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO"
+                " UPDATE SET kind = excluded.kind, seq = excluded.seq, state = excluded.state",
+                [(g, kind, seq + i, state) for i, (g, kind, state) in enumerate(groups)])
+            cur.executemany("INSERT INTO cluster_vocab (stem, df) VALUES (%s, %s)"
+                            " ON CONFLICT (stem) DO UPDATE SET df = excluded.df", vocab)
+            cur.execute("INSERT INTO cluster_meta (key, value) VALUES ('n', %s)"
+                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(n),))
+            cur.executemany("INSERT INTO cluster_minhash (document, sig, original) VALUES (%s, %s, %s)"
+                            " ON CONFLICT (document) DO NOTHING", signatures)
+            cur.execute("DELETE FROM story_documents WHERE story = ANY(%s)", ([s.id for s in stories],))
+            cur.executemany("INSERT INTO story_documents (story, document) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                            [(s.id, d) for s in stories for d in s.documents])
+            cur.executemany(
+                "INSERT INTO stories (id, topic, title, span_start, span_end, detail) VALUES (%s, %s, %s, %s, %s, %s)"
+                " ON CONFLICT (id) DO UPDATE SET topic = excluded.topic, title = excluded.title,"
+                " span_start = excluded.span_start, span_end = excluded.span_end, detail = excluded.detail",
+                [r[:5] + (Jsonb(r[5], dumps=str),) for r in rows.story_rows(stories)])
+            cur.executemany(
+                "INSERT INTO topics (id, title, stories) VALUES (%s, %s, %s)"
+                " ON CONFLICT (id) DO UPDATE SET title = excluded.title, stories = excluded.stories",
+                [(i, t, Jsonb(s, dumps=str)) for i, t, s in rows.topic_rows(topics)])
+
+    def story_counts(self) -> tuple[int, int]:
+        return (self.db.execute("SELECT count(*) FROM stories").fetchone()[0],
+                self.db.execute("SELECT count(*) FROM topics").fetchone()[0])
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
         """Documents holding every word of `query` (stems folded as indexed), best first."""

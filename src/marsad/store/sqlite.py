@@ -88,6 +88,8 @@ class SQLiteStore:
             self.db.execute("DELETE FROM stories")
             self.db.execute("DELETE FROM story_documents")
             self.db.execute("DELETE FROM topics")
+            for table in ("cluster_groups", "cluster_vocab", "cluster_meta", "cluster_minhash"):
+                self.db.execute(f"DELETE FROM {table}")  # a state that no longer matches the stories
             self.db.executemany(
                 "INSERT INTO stories (id, topic, title, span_start, span_end, detail) VALUES (?, ?, ?, ?, ?, ?)",
                 rows.story_rows(stories),
@@ -105,6 +107,58 @@ class SQLiteStore:
             members.setdefault(story, []).append(doc)
         return [rows.story_json(r, members.get(r[0], [])) for r in
                 self.db.execute("SELECT id, topic, title, span_start, span_end FROM stories ORDER BY id")]
+
+    def analyses_by_id(self, ids: Iterable[str]) -> list[dict]:
+        ids, out = list(ids), []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out.extend(json.loads(a) for (a,) in self.db.execute(
+                f"SELECT analysis FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
+
+    def unplaced_analyses(self) -> Iterator[dict]:
+        """Stored documents in no story: stored by an ingest that stopped before placing them."""
+        for (analysis,) in self.db.execute(
+            "SELECT analysis FROM documents WHERE id NOT IN (SELECT document FROM story_documents)"
+            " ORDER BY published, id"
+        ):
+            yield json.loads(analysis)
+
+    # ---- the stories stage's state (marsad.store.stories_state) ----
+
+    def cluster_state(self) -> dict:
+        groups = {kind: [json.loads(s) for (s,) in self.db.execute(
+            "SELECT state FROM cluster_groups WHERE kind = ? ORDER BY seq", (kind,))] for kind in ("story", "topic")}
+        row = self.db.execute("SELECT value FROM cluster_meta WHERE key = 'n'").fetchone()
+        return {"stories": groups["story"], "topics": groups["topic"],
+                "df": dict(self.db.execute("SELECT stem, df FROM cluster_vocab")),
+                "n": int(row[0]) if row else 0,
+                "signatures": self.db.execute("SELECT document, sig, original FROM cluster_minhash").fetchall()}
+
+    def save_cluster_state(self, groups: Sequence[tuple[str, str, str]], vocab: Sequence[tuple[str, int]], n: int,
+                           signatures: Sequence[tuple[str, bytes, str | None]],
+                           stories: Sequence[Story], topics: Sequence[Topic]) -> None:
+        """One transaction: changed groups (id, kind, state JSON) in order, vocabulary, signatures, and the
+        touched stories and topics as records."""
+        with self.db:
+            seq = (self.db.execute("SELECT max(seq) FROM cluster_groups").fetchone()[0] or 0) + 1
+            self.db.executemany("INSERT OR REPLACE INTO cluster_groups (id, kind, seq, state) VALUES (?, ?, ?, ?)",
+                                [(g, kind, seq + i, state) for i, (g, kind, state) in enumerate(groups)])
+            self.db.executemany("INSERT OR REPLACE INTO cluster_vocab (stem, df) VALUES (?, ?)", vocab)
+            self.db.execute("INSERT OR REPLACE INTO cluster_meta (key, value) VALUES ('n', ?)", (str(n),))
+            self.db.executemany("INSERT OR IGNORE INTO cluster_minhash (document, sig, original) VALUES (?, ?, ?)",
+                                signatures)
+            self.db.executemany("DELETE FROM story_documents WHERE story = ?", [(s.id,) for s in stories])
+            self.db.executemany("INSERT OR IGNORE INTO story_documents (story, document) VALUES (?, ?)",
+                                [(s.id, d) for s in stories for d in s.documents])
+            self.db.executemany("INSERT OR REPLACE INTO stories (id, topic, title, span_start, span_end, detail)"
+                                " VALUES (?, ?, ?, ?, ?, ?)", rows.story_rows(stories))
+            self.db.executemany("INSERT OR REPLACE INTO topics (id, title, stories) VALUES (?, ?, ?)",
+                                rows.topic_rows(topics))
+
+    def story_counts(self) -> tuple[int, int]:
+        return (self.db.execute("SELECT count(*) FROM stories").fetchone()[0],
+                self.db.execute("SELECT count(*) FROM topics").fetchone()[0])
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
         """Documents holding every word of `query` (stems folded as indexed), best first."""

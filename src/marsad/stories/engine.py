@@ -42,12 +42,21 @@ class Engine:
         self.vocab = Vocabulary()
         self.dups = NearDuplicates()
         self.clusterer = Clusterer(params)
+        self.changed: list[Placement] = []  # placements since the state was last saved
+        self.changed_stems: set[str] = set()
 
     def add(self, a: AnalyzedDocument) -> Placement:
+        if a.document.id in self.clusterer.doc_story:
+            sid = self.clusterer.doc_story[a.document.id]
+            return Placement(a.document.id, sid, self.clusterer.stories[sid].topic, False,
+                             self.dups.original.get(a.document.id))
         copy_of = self.dups.add(a.document.id, a.document.text)
         f = features(a, self.vocab)
+        self.changed_stems.update(f.counts)
         sid, tid, created = self.clusterer.add(f, copy_of)
-        return Placement(a.document.id, sid, tid, created, copy_of)
+        placed = Placement(a.document.id, sid, tid, created, copy_of)
+        self.changed.append(placed)
+        return placed
 
     def add_all(self, docs: Iterable[AnalyzedDocument]) -> list[Placement]:
         return [self.add(a) for a in arrival_order(docs)]
@@ -62,10 +71,13 @@ class Engine:
             g = self.clusterer.stories[sid]
             members = [by_id[d] for d in g.members if d in by_id]
             stories.append(describe(Story(sid, list(g.members), "", None, g.topic), members, self.vocab))
-        titles = {s.id: s.title for s in stories}
+        for s in stories:
+            self.clusterer.stories[s.id].title = s.title
         topics = []
         for tid in dict.fromkeys(s.topic for s in stories):
             t = self.clusterer.topics[tid]
-            biggest = max(t.members, key=lambda sid: (len(self.clusterer.stories[sid].members), sid == t.members[0]))
-            topics.append(Topic(tid, titles.get(biggest) or titles.get(t.members[0], ""), list(t.members)))
+            # a topic is named after its largest story (the first one on ties)
+            biggest = max(t.members, key=lambda sid: (self.clusterer.stories[sid].n, -t.members.index(sid)))
+            t.title = self.clusterer.stories[biggest].title or t.title
+            topics.append(Topic(tid, t.title, list(t.members)))
         return stories, topics

@@ -47,6 +47,7 @@ class Group:
     hi: int | None = None
     n: int = 0
     topic: str | None = None
+    title: str = ""
 
     def norm(self) -> float:
         return math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
@@ -164,11 +165,11 @@ class Clusterer:
                 sid = None
         created = sid is None
         if created:
-            sid = "s-" + f.id[:16]
+            sid = "s-" + f.id
             story = self.stories[sid] = Group(sid, [])
             tid, score = self.best_topic(f)
             if tid is None or score < self.p.topic_threshold:
-                tid = "t-" + f.id[:16]
+                tid = "t-" + f.id
                 self.topics[tid] = Group(tid, [])
             story.topic = tid
         story = self.stories[sid]

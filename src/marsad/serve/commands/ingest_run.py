@@ -1,9 +1,11 @@
-"""`marsad ingest`: analyze, store, cluster, and say what was found.
+"""`marsad ingest`: analyze, store, place in stories, and say what was found.
 
 Resumable: each batch is committed with the keys of the raw reports it holds
 (marsad.ingest.identity), and reports whose key is stored are not analyzed
-again, so an ingest killed midway and started again loses nothing and stores
-nothing twice.
+again; reports stored by a run that stopped before placing them in stories
+are placed first. An ingest killed midway and started again loses nothing and
+stores nothing twice. Stories are placed batch by batch from the stored
+clustering state: the stored reports are never re-clustered.
 """
 
 from __future__ import annotations
@@ -12,19 +14,18 @@ from itertools import islice
 
 from rich.console import Console
 
-from marsad.contract import analyzed_from_json
 from marsad.ingest import read_paths
 from marsad.scale.progress import Summary, bar
 from marsad.scale.run import count_reports
+from marsad.scale.stored import load_engine, store_batch
 from marsad.scale.work import analyze_items
 from marsad.store import display_url, open_store
 
 
 def run_ingest(paths, db: str, batch_size: int = 200) -> int:
-    from marsad.stories import cluster
-
     console = Console(stderr=True)
     store = open_store(db)
+    engine = load_engine(store)
     summary = Summary(f"marsad ingest → {display_url(db)}")
     summary.counts.update({"reports read": 0, "analyzed": 0, "newly stored": 0, "already stored": 0})
     for key in ("entities", "dates", "quotes", "events"):
@@ -34,7 +35,7 @@ def run_ingest(paths, db: str, batch_size: int = 200) -> int:
         task = progress.add_task("ingest", total=count_reports(paths))
         while batch := list(islice(items, batch_size)):
             result = analyze_items(batch, store.known_sources)
-            added = store.add_documents(result.documents, result.keys)
+            added = store_batch(store, engine, result.documents, result.keys)
             summary.counts["reports read"] += result.read
             summary.counts["analyzed"] += len(result.documents)
             summary.counts["newly stored"] += added
@@ -46,10 +47,10 @@ def run_ingest(paths, db: str, batch_size: int = 200) -> int:
                 summary.counts["events"] += len(a.events)
             summary.failures.extend(result.failures)
             progress.advance(task, result.read)
-    stories, topics = cluster([analyzed_from_json(a) for a in store.analyses()])
-    store.replace_stories(stories, topics)
-    summary.rows["stories / topics in store"] = f"{len(stories)} / {len(topics)}"
+    n_stories, n_topics = store.story_counts()
+    summary.rows["stories / topics in store"] = f"{n_stories} / {n_topics}"
     summary.rows["documents in store"] = str(store.count_documents())
     store.close()
     summary.show(Console())
     return 1 if summary.failures else 0
+
