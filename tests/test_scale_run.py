@@ -56,7 +56,7 @@ def test_dask_run_stores_the_same_documents_and_their_stories(ran, corpus):
     with open_store(str(db)) as store:
         stored = sorted(store.analyses(), key=lambda d: d["id"])
         assert stored == sorted(single_process(corpus), key=lambda d: d["id"])
-        assert {d for s in store.stories() for d in s["documents"]} == {d["id"] for d in stored}
+        assert {d for s in store.cluster_stories() for d in s["documents"]} == {d["id"] for d in stored}
 
 
 def test_parquet_reads_back_with_pandas_polars_and_duckdb(ran):

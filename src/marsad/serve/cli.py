@@ -14,6 +14,8 @@ COMMANDS = [
     "cluster",
     "ingest",
     "run",
+    "search",
+    "serve",
     "tag",
 ]
 
@@ -32,6 +34,8 @@ Start here:
                                           analyze and store, adding to what is stored
   marsad run corpus.jsonl.gz --out corpus.parquet
                                           the same on Dask workers, into Parquet tables
+  marsad search هدنة --db marsad.db       search the store (any form of the words)
+  marsad serve --db marsad.db             the web page and REST API at http://127.0.0.1:8000/
 
 A report that cannot be read is named on stderr with the reason; the rest of
 the batch goes on, and the exit status is 1.

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad.store.queries import INDEX_SCHEMA
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -59,39 +61,41 @@ MIGRATIONS: list[Migration] = [
             stories TEXT NOT NULL
         );
         """,
+        # JSON kept as text (the analysis exactly as written, read back as SQLite reads it); keys and
+        # dates COLLATE "C" so every comparison and ORDER BY is byte order, as SQLite's BINARY.
         postgres="""
         CREATE TABLE IF NOT EXISTS documents (
-            id TEXT PRIMARY KEY,
-            name TEXT,
+            id TEXT COLLATE "C" PRIMARY KEY,
+            name TEXT COLLATE "C",
             source TEXT NOT NULL,
-            outlet TEXT,
+            outlet TEXT COLLATE "C",
             title TEXT,
-            published TEXT,
+            published TEXT COLLATE "C",
             precision TEXT,
             estimated BOOLEAN NOT NULL DEFAULT FALSE,
             text TEXT NOT NULL,
-            analysis JSONB NOT NULL,
+            analysis TEXT NOT NULL,
             ingested_at TIMESTAMPTZ NOT NULL DEFAULT now()
         );
         CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
         CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
         CREATE TABLE IF NOT EXISTS stories (
-            id TEXT PRIMARY KEY,
-            topic TEXT,
+            id TEXT COLLATE "C" PRIMARY KEY,
+            topic TEXT COLLATE "C",
             title TEXT,
-            span_start TEXT,
-            span_end TEXT,
-            detail JSONB NOT NULL
+            span_start TEXT COLLATE "C",
+            span_end TEXT COLLATE "C",
+            detail TEXT NOT NULL
         );
         CREATE TABLE IF NOT EXISTS story_documents (
-            story TEXT NOT NULL,
-            document TEXT NOT NULL,
+            story TEXT COLLATE "C" NOT NULL,
+            document TEXT COLLATE "C" NOT NULL,
             PRIMARY KEY (story, document)
         );
         CREATE TABLE IF NOT EXISTS topics (
-            id TEXT PRIMARY KEY,
+            id TEXT COLLATE "C" PRIMARY KEY,
             title TEXT,
-            stories JSONB NOT NULL
+            stories TEXT NOT NULL
         );
         """,
     ),
@@ -106,35 +110,42 @@ MIGRATIONS: list[Migration] = [
         """,
         postgres="""
         CREATE TABLE sources (
-            key TEXT PRIMARY KEY,
-            document TEXT NOT NULL
+            key TEXT COLLATE "C" PRIMARY KEY,
+            document TEXT COLLATE "C" NOT NULL
         );
         """,
     ),
     Migration(
         3,
-        "full-text search over search_text.index_text(title, text)",
-        sqlite="""
-        ALTER TABLE documents ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
-        CREATE VIRTUAL TABLE documents_fts USING fts5(
-            search_text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0'
-        );
-        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-            INSERT INTO documents_fts(rowid, search_text) VALUES (new.rowid, new.search_text);
-        END;
-        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-            INSERT INTO documents_fts(documents_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
-        END;
-        CREATE TRIGGER documents_fts_update AFTER UPDATE OF search_text ON documents BEGIN
-            INSERT INTO documents_fts(documents_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
-            INSERT INTO documents_fts(rowid, search_text) VALUES (new.rowid, new.search_text);
-        END;
-        """,
+        "search (marsad.store.fts keys), entity mentions and events, for marsad.store.queries",
+        sqlite=INDEX_SCHEMA,
+        # The index is a tsvector built from fts keys with positions (PostgresStore._search_vector), so
+        # PostgreSQL's parser and dictionaries never see the text and both stores match alike.
         postgres="""
-        ALTER TABLE documents ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
-        ALTER TABLE documents ADD COLUMN search tsvector
-            GENERATED ALWAYS AS (array_to_tsvector(array_remove(string_to_array(search_text, ' '), ''))) STORED;
+        ALTER TABLE documents ADD COLUMN search tsvector;
         CREATE INDEX documents_search ON documents USING gin(search);
+        CREATE TABLE mentions (
+            document TEXT COLLATE "C" NOT NULL,
+            entity TEXT COLLATE "C" NOT NULL,
+            type TEXT COLLATE "C",
+            text TEXT COLLATE "C" NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL
+        );
+        CREATE INDEX mentions_entity ON mentions(entity);
+        CREATE INDEX mentions_document ON mentions(document);
+        CREATE TABLE events (
+            document TEXT COLLATE "C" NOT NULL,
+            seq INTEGER NOT NULL,
+            type TEXT COLLATE "C" NOT NULL,
+            date TEXT COLLATE "C",
+            start INTEGER,
+            "end" INTEGER,
+            names TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (document, seq)
+        );
+        CREATE INDEX events_type ON events(type);
         """,
     ),
     Migration(
@@ -155,7 +166,7 @@ MIGRATIONS: list[Migration] = [
         """,
         postgres="""
         CREATE TABLE IF NOT EXISTS cluster_groups (
-            id TEXT PRIMARY KEY,
+            id TEXT COLLATE "C" PRIMARY KEY,
             kind TEXT NOT NULL,
             seq BIGINT NOT NULL,
             state TEXT NOT NULL

@@ -7,20 +7,20 @@ from collections.abc import Sequence
 
 from marsad.contract import document_json, story_detail_json
 from marsad.records import AnalyzedDocument, Story, Topic
-from marsad.store.search_text import index_text
 
 
-def document_row(a: AnalyzedDocument) -> tuple:
-    """(id, name, source, outlet, title, published, precision, estimated, text, analysis JSON, search_text)"""
+def document_row(a: AnalyzedDocument) -> tuple[dict, tuple]:
+    """(the contract's analysis, (id, name, source, outlet, title, published, precision, estimated, text,
+    analysis JSON))"""
     d = a.document
-    return (
+    analysis = document_json(a)
+    return analysis, (
         d.id, d.name, d.source, d.outlet, d.title,
         d.published.value if d.published else None,
         d.published.precision if d.published else None,
         bool(d.published and d.published.estimated),
         d.text,
-        json.dumps(document_json(a), ensure_ascii=False),
-        index_text(d.title, d.text),
+        json.dumps(analysis, ensure_ascii=False),
     )
 
 

@@ -1,4 +1,8 @@
-"""The embedded default store: one SQLite file, WAL, one transaction per batch."""
+"""The embedded default store: one SQLite file, WAL, one transaction per batch.
+
+Schema from marsad.store.migrations; reads and search in `ReadQueries`
+(store/queries.py, their spec), which PostgresStore shares.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +14,19 @@ from pathlib import Path
 from marsad.records import AnalyzedDocument, Story, Topic
 from marsad.store import rows
 from marsad.store.migrations import pending
-from marsad.store.search_text import terms
+from marsad.store.queries import ReadQueries, index_rows
 
 
-class SQLiteStore:
-    def __init__(self, path: str | Path):
+class SQLiteStore(ReadQueries):
+    """Writes here; reads and search in `ReadQueries` (store/queries.py, its spec)."""
+
+    def __init__(self, path: str | Path, check_same_thread: bool = True):
         self.path = str(path)
-        self.db = sqlite3.connect(self.path)
+        self.db = sqlite3.connect(self.path, check_same_thread=check_same_thread)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self._migrate()
+        self.ensure_index()
 
     def _migrate(self) -> None:
         self.db.execute(
@@ -47,21 +54,25 @@ class SQLiteStore:
         self.close()
 
     def add_documents(self, batch: Sequence[AnalyzedDocument], keys: Sequence[str] | None = None) -> int:
-        """Store a batch in one transaction; returns how many were new.
+        """Store a batch in one transaction, indexed for search; returns how many were new.
 
         `keys` (one per document, see marsad.ingest.identity) record which raw
         inputs are stored, in the same transaction, so a restarted ingest skips them.
         """
+        added = 0
         with self.db:
-            # rowcount, not total_changes: the search index's triggers count there too.
-            added = self.db.executemany(
-                "INSERT OR IGNORE INTO documents (id, name, source, outlet, title, published, precision,"
-                " estimated, text, analysis, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [rows.document_row(a) for a in batch],
-            ).rowcount
+            for analysis, row in map(rows.document_row, batch):
+                cur = self.db.execute(
+                    "INSERT OR IGNORE INTO documents (id, name, source, outlet, title, published, precision,"
+                    " estimated, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row,
+                )
+                if cur.rowcount:
+                    index_rows(self.db, cur.lastrowid, analysis)
+                    added += 1
             self.db.executemany("INSERT OR IGNORE INTO sources (key, document) VALUES (?, ?)",
                                 rows.source_rows(batch, keys))
-            return added
+        return added
 
     def known_sources(self, keys: Iterable[str]) -> set[str]:
         keys = list(keys)
@@ -83,31 +94,6 @@ class SQLiteStore:
         for (analysis,) in self.db.execute("SELECT analysis FROM documents ORDER BY published, id"):
             yield json.loads(analysis)
 
-    def replace_stories(self, stories: Sequence[Story], topics: Sequence[Topic]) -> None:
-        with self.db:
-            self.db.execute("DELETE FROM stories")
-            self.db.execute("DELETE FROM story_documents")
-            self.db.execute("DELETE FROM topics")
-            for table in ("cluster_groups", "cluster_vocab", "cluster_meta", "cluster_minhash"):
-                self.db.execute(f"DELETE FROM {table}")  # a state that no longer matches the stories
-            self.db.executemany(
-                "INSERT INTO stories (id, topic, title, span_start, span_end, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                rows.story_rows(stories),
-            )
-            self.db.executemany(
-                "INSERT INTO story_documents (story, document) VALUES (?, ?)",
-                [(s.id, d) for s in stories for d in s.documents],
-            )
-            self.db.executemany("INSERT INTO topics (id, title, stories) VALUES (?, ?, ?)", rows.topic_rows(topics))
-
-    def stories(self) -> list[dict]:
-        """Stored stories in `marsad cluster`'s shape, by id."""
-        members: dict[str, list[str]] = {}
-        for story, doc in self.db.execute("SELECT story, document FROM story_documents ORDER BY story, document"):
-            members.setdefault(story, []).append(doc)
-        return [rows.story_json(r, members.get(r[0], [])) for r in
-                self.db.execute("SELECT id, topic, title, span_start, span_end FROM stories ORDER BY id")]
-
     def analyses_by_id(self, ids: Iterable[str]) -> list[dict]:
         ids, out = list(ids), []
         for i in range(0, len(ids), 500):
@@ -123,6 +109,30 @@ class SQLiteStore:
             " ORDER BY published, id"
         ):
             yield json.loads(analysis)
+
+    def replace_stories(self, stories: Sequence[Story], topics: Sequence[Topic]) -> None:
+        """Stories clustered from scratch, replacing the stored ones and the clustering state."""
+        with self.db:
+            for table in ("stories", "story_documents", "topics",
+                          "cluster_groups", "cluster_vocab", "cluster_meta", "cluster_minhash"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany(
+                "INSERT INTO stories (id, topic, title, span_start, span_end, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                rows.story_rows(stories),
+            )
+            self.db.executemany(
+                "INSERT INTO story_documents (story, document) VALUES (?, ?)",
+                [(s.id, d) for s in stories for d in s.documents],
+            )
+            self.db.executemany("INSERT INTO topics (id, title, stories) VALUES (?, ?, ?)", rows.topic_rows(topics))
+
+    def cluster_stories(self) -> list[dict]:
+        """Every stored story in `marsad cluster`'s shape, by id."""
+        members: dict[str, list[str]] = {}
+        for story, doc in self.db.execute("SELECT story, document FROM story_documents ORDER BY story, document"):
+            members.setdefault(story, []).append(doc)
+        return [rows.story_json(r, members.get(r[0], [])) for r in
+                self.db.execute("SELECT id, topic, title, span_start, span_end FROM stories ORDER BY id")]
 
     # ---- the stories stage's state (marsad.store.stories_state) ----
 
@@ -159,18 +169,3 @@ class SQLiteStore:
     def story_counts(self) -> tuple[int, int]:
         return (self.db.execute("SELECT count(*) FROM stories").fetchone()[0],
                 self.db.execute("SELECT count(*) FROM topics").fetchone()[0])
-
-    def search(self, query: str, limit: int = 20) -> list[dict]:
-        """Documents holding every word of `query` (stems folded as indexed), best first."""
-        words = terms(query)
-        if not words:
-            return []
-        match = " AND ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words))
-        return [
-            {"id": i, "title": t, "outlet": o, "published": p}
-            for i, t, o, p in self.db.execute(
-                "SELECT d.id, d.title, d.outlet, d.published FROM documents_fts f JOIN documents d"
-                " ON d.rowid = f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank, d.id LIMIT ?",
-                (match, limit),
-            )
-        ]
