@@ -18,6 +18,17 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "src" / "marsad" / "serve" / "web" / "borders.json"
 BOX = (-20.0, 0.0, 75.0, 50.0)  # west, south, east, north
 TOLERANCE = 0.04  # degrees
+# Arabic names for the region's countries, by ISO 3166-1 numeric code (Natural Earth's id).
+ARABIC = {
+    "368": "العراق", "760": "سوريا", "422": "لبنان", "400": "الأردن", "376": "إسرائيل", "275": "فلسطين",
+    "682": "السعودية", "887": "اليمن", "512": "عُمان", "784": "الإمارات", "634": "قطر", "048": "البحرين",
+    "414": "الكويت", "364": "إيران", "792": "تركيا", "818": "مصر", "434": "ليبيا", "788": "تونس",
+    "012": "الجزائر", "504": "المغرب", "732": "الصحراء الغربية", "478": "موريتانيا", "729": "السودان",
+    "728": "جنوب السودان", "706": "الصومال", "262": "جيبوتي", "232": "إريتريا", "231": "إثيوبيا",
+    "196": "قبرص", "300": "اليونان", "004": "أفغانستان", "586": "باكستان", "031": "أذربيجان",
+    "051": "أرمينيا", "268": "جورجيا", "795": "تركمانستان", "148": "تشاد", "562": "النيجر", "466": "مالي",
+    "174": "جزر القمر",
+}
 
 
 def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
@@ -98,7 +109,8 @@ def main(path: str) -> None:
         if rings:
             features.append({
                 "type": "Feature",
-                "properties": {"name": geom["properties"]["name"], "id": geom.get("id")},
+                "properties": {"name": geom["properties"]["name"], "ar": ARABIC.get(geom.get("id")),
+                               "id": geom.get("id")},
                 "geometry": {"type": "MultiPolygon", "coordinates": rings},
             })
     OUT.write_text(json.dumps({"type": "FeatureCollection", "features": features},

@@ -160,6 +160,14 @@ def test_request_size_and_shape_limits(writer):
     big = {"reports": [{"text": "هدنة " * 10_000}]}
     r = writer.post("/api/documents", json=big, headers=auth)
     assert r.status_code == 413 and r.json()["error"]["status"] == 413
+
+    def chunked():  # no Content-Length: counted as it arrives
+        yield b'{"reports": [{"text": "'
+        yield from [b"x" * 1000] * 30
+        yield b'"}]}'
+
+    r = writer.post("/api/documents", content=chunked(), headers={**auth, "content-type": "application/json"})
+    assert r.status_code == 413 and r.json()["error"]["status"] == 413
     r = writer.post("/api/documents", json={"reports": [{"name": "no text"}]}, headers=auth)
     assert r.status_code == 422 and "text" in r.json()["error"]["message"]
 

@@ -38,3 +38,27 @@ def test_serve_answers_on_loopback_read_only(tmp_path):
         proc.terminate()
         proc.wait(timeout=10)
     assert "read-only" in proc.stderr.read()
+
+
+def test_serve_takes_the_write_token_from_the_environment(tmp_path):
+    import os
+
+    db = tmp_path / "s.db"
+    synthetic_store(db).close()
+    port = free_port()
+    env = {**os.environ, "MARSAD_TOKEN": "from-env"}
+    proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(db), "--port", str(port)],
+                            cwd=ROOT, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        url = f"http://127.0.0.1:{port}/api/documents"
+        for _ in range(200):
+            try:
+                r = httpx.post(url, json={"reports": [{"text": "هدنة"}]}, headers={"Authorization": "Bearer nope"})
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert r.status_code == 401
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert "writing allowed with the token" in proc.stderr.read()

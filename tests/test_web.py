@@ -91,6 +91,12 @@ def test_search_finds_every_form_of_hudna(page, server):
     assert found == expected
     marks = page.locator("#results mark").all_inner_texts()
     assert marks and all("هدن" in re.sub(r"[\u064b-\u0652\u0640]", "", m) for m in marks)
+    # Narrowed to one outlet by the form's filter.
+    page.select_option("#search-form select[name=outlet]", "إرم نيوز")
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("() => document.body.dataset.ready.includes('outlet=')")
+    assert page.locator("#results .result").count() == 1
+    assert page.locator("#results .result .outlet").inner_text() == "إرم نيوز"
 
 
 def test_entity_link_leads_to_the_entity_page(page, server):
@@ -108,7 +114,7 @@ def test_entity_link_leads_to_the_entity_page(page, server):
 
 def test_report_with_script_shows_as_text(page, server):
     r = httpx.post(f"{server.url}/api/documents", json={"reports": [{"text": SCRIPT_REPORT, "name": "evil"}]},
-                   headers={"Authorization": f"Bearer {TOKEN}"})
+                   headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120)
     doc_id = r.json()["documents"][0]["id"]
     open_hash(page, server, "/document/" + doc_id)
     assert "<script>window.__pwned = 1</script>" in page.locator("#doc-text").inner_text()

@@ -80,18 +80,11 @@ class BodyLimit:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise _TooLarge()
+            if seen > self.limit:  # a body sent without Content-Length, or longer than it said
+                raise HTTPException(413, f"request body over {self.limit} bytes")
             return message
 
-        try:
-            await self.app(scope, counted, send)
-        except _TooLarge:
-            await _too_large(self.limit, send)
-
-
-class _TooLarge(Exception):
-    pass
+        await self.app(scope, counted, send)
 
 
 async def _too_large(limit: int, send) -> None:
@@ -169,6 +162,10 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
     async def bad_value(request: Request, exc: ValueError):
         return _error(400, str(exc))
 
+    @app.exception_handler(Exception)
+    async def failed(request: Request, exc: Exception):
+        return _error(500, f"internal error: {type(exc).__name__}")
+
     # -- reading ------------------------------------------------------------
 
     @app.get("/api/stats", tags=["store"], summary="counts of what the store holds")
@@ -207,7 +204,7 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
                  limit: Limit = 50, offset: Offset = 0):
         return store().entities(q, type, limit, offset)
 
-    @app.get("/api/entities/{key}", tags=["entities"], summary="an entity: its names, stories, events over time")
+    @app.get("/api/entities/{key:path}", tags=["entities"], summary="an entity: its names, stories, events over time")
     def entity(key: str):
         return found(store().entity(key), "entity", key)
 

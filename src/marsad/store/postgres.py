@@ -31,6 +31,8 @@ _DIALECT = [
     (re.compile("%"), "%%"),
     (re.compile(r"\?"), "%s"),
     (re.compile(r"group_concat\(DISTINCT ([\w.]+)\)"), r"string_agg(DISTINCT \1, ',')"),
+    (re.compile(r"json_group_array\(DISTINCT ([\w.]+)\)"), r"CAST(json_agg(DISTINCT \1) AS text)"),
+    (re.compile(r"LIMIT %s"), "LIMIT nullif(CAST(%s AS bigint), -1)"),  # SQLite: a negative limit is none
     (re.compile(r"json_array_length\(([\w.]+)\)"), r"json_array_length(\1::json)"),
     (re.compile(r"\binstr\("), "strpos("),
     (re.compile(r"(?<![\w\"])end\b"), '"end"'),  # a column there, reserved here (queries.py writes keywords in capitals)
@@ -136,8 +138,10 @@ class PostgresStore(ReadQueries):
                             " ON CONFLICT (key) DO NOTHING", [list(c) for c in zip(*src)])
             return len(new)
 
-    def ensure_index(self) -> None:
-        """Nothing to do: documents are indexed as they are added, in the same transaction."""
+    def create_index(self) -> None:
+        """Nothing to do: the index is made by the migrations, and documents are indexed as they are added."""
+
+    index_new = create_index
 
     def replace_stories(self, stories: Sequence[Story], topics: Sequence[Topic]) -> None:
         """Stories clustered from scratch, replacing the stored ones and the clustering state."""

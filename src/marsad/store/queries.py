@@ -167,16 +167,18 @@ class ReadQueries:
 
     # -- indexing -----------------------------------------------------------
 
-    def ensure_index(self) -> None:
-        """Create the search tables and index any stored document not yet indexed."""
+    def create_index(self) -> None:
+        """Create the search tables, and index what an older store holds unindexed."""
         self.db.executescript(INDEX_SCHEMA)
-        missing = self.db.execute(
-            "SELECT rowid, analysis FROM documents WHERE rowid NOT IN (SELECT rowid FROM search_fts)"
-        ).fetchall()
-        if missing:
-            with self.db:
-                for rowid, analysis in missing:
-                    index_rows(self.db, rowid, json.loads(analysis))
+        with self.db:
+            self.index_new()
+
+    def index_new(self) -> None:
+        """Index the documents stored since the last call (inside the caller's transaction)."""
+        last = self.db.execute("SELECT coalesce(max(rowid), 0) FROM search_fts").fetchone()[0]
+        for rowid, analysis in self.db.execute(
+                "SELECT rowid, analysis FROM documents WHERE rowid > ? ORDER BY rowid", (last,)).fetchall():
+            index_rows(self.db, rowid, json.loads(analysis))
 
     # -- filters ------------------------------------------------------------
 
@@ -250,19 +252,28 @@ class ReadQueries:
         if order is None:
             raise ValueError(f"sort must be 'newest' or 'biggest', not {sort!r}")
         total = self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+        return _page(self._story_rows("", [], order, limit, offset), total, limit, offset)
+
+    def _story_rows(self, where: str, args: list, order: str, limit: int = -1, offset: int = 0) -> list[dict]:
         rows = self.db.execute(
             "SELECT s.id, s.title, s.span_start, s.span_end, s.topic, count(sd.document) AS size,"
-            " group_concat(DISTINCT d.outlet) FROM stories s"
+            " json_group_array(DISTINCT d.outlet) FROM stories s"
             " LEFT JOIN story_documents sd ON sd.story = s.id LEFT JOIN documents d ON d.id = sd.document"
-            f" GROUP BY s.id ORDER BY {order} LIMIT ? OFFSET ?",
-            (limit, offset),
+            f" {where} GROUP BY s.id ORDER BY {order} LIMIT ? OFFSET ?",
+            [*args, limit, offset],
         ).fetchall()
-        items = [
+        return [
             {"id": i, "title": t, "span": [a, b] if a else None, "topic": tp, "size": n,
-             "outlets": sorted(o.split(",")) if o else []}
+             "outlets": sorted(x for x in json.loads(o) if x)}
             for i, t, a, b, tp, n, o in rows
         ]
-        return _page(items, total, limit, offset)
+
+    def _stories_by_id(self, ids: list[str]) -> list[dict]:
+        """Story summaries, newest first."""
+        if not ids:
+            return []
+        return self._story_rows(f"WHERE s.id IN ({','.join('?' * len(ids))})", list(ids),
+                                "s.span_end IS NULL, s.span_end DESC, s.id")
 
     def story(self, story_id: str) -> dict | None:
         row = self.db.execute("SELECT detail FROM stories WHERE id = ?", (story_id,)).fetchone()
@@ -290,7 +301,7 @@ class ReadQueries:
         if row is None:
             return None
         ids = json.loads(row[2])
-        story_list = [s for s in self.stories("newest", MAX_LIMIT, 0)["items"] if s["id"] in set(ids)]
+        story_list = self._stories_by_id(ids)
         return {"id": row[0], "title": row[1], "stories": ids, "size": len(ids), "story_list": story_list}
 
     # -- entities -----------------------------------------------------------
@@ -338,7 +349,7 @@ class ReadQueries:
         marks = ",".join("?" * len(doc_ids))
         story_ids = [s for (s,) in self.db.execute(
             f"SELECT DISTINCT story FROM story_documents WHERE document IN ({marks})", doc_ids)]
-        stories = [s for s in self.stories("newest", MAX_LIMIT, 0)["items"] if s["id"] in set(story_ids)]
+        stories = self._stories_by_id(story_ids)
         by_month = Counter(d["published"]["value"][:7] for d in docs if d["published"])
         name_keys = [f"%|{normalize(n)}|%" for n in names]
         name_sql = " OR ".join("e.names LIKE ?" for _ in name_keys) or "0"

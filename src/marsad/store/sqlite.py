@@ -14,7 +14,7 @@ from pathlib import Path
 from marsad.records import AnalyzedDocument, Story, Topic
 from marsad.store import rows
 from marsad.store.migrations import pending
-from marsad.store.queries import ReadQueries, index_rows
+from marsad.store.queries import ReadQueries
 
 
 class SQLiteStore(ReadQueries):
@@ -26,7 +26,7 @@ class SQLiteStore(ReadQueries):
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self._migrate()
-        self.ensure_index()
+        self.create_index()
 
     def _migrate(self) -> None:
         self.db.execute(
@@ -59,17 +59,13 @@ class SQLiteStore(ReadQueries):
         `keys` (one per document, see marsad.ingest.identity) record which raw
         inputs are stored, in the same transaction, so a restarted ingest skips them.
         """
-        added = 0
         with self.db:
-            for analysis, row in map(rows.document_row, batch):
-                cur = self.db.execute(
-                    "INSERT OR IGNORE INTO documents (id, name, source, outlet, title, published, precision,"
-                    " estimated, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row,
-                )
-                if cur.rowcount:
-                    index_rows(self.db, cur.lastrowid, analysis)
-                    added += 1
+            added = self.db.executemany(
+                "INSERT OR IGNORE INTO documents (id, name, source, outlet, title, published, precision,"
+                " estimated, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [row for _, row in map(rows.document_row, batch)],
+            ).rowcount
+            self.index_new()
             self.db.executemany("INSERT OR IGNORE INTO sources (key, document) VALUES (?, ?)",
                                 rows.source_rows(batch, keys))
         return added

@@ -20,18 +20,22 @@ from marsad.stories.features import Features, cosine
 
 STORY_TERMS = 80  # stems kept in a story's or a topic's centroid
 QUERY_KEYS = 12  # a report's strongest stems used to find candidates
-POSTINGS_READ = 400  # most recent stories read per posting list
+POSTINGS_READ = 64  # most recent stories read per posting list
+RECENT_MEMBERS = 6  # member vectors a story keeps to check a newcomer against its closest report
 
 
 @dataclass
 class Params:
-    story_threshold: float = 0.32
-    topic_threshold: float = 0.22
-    gap_days: int = 3  # a report joins a story only within this many days of its span
-    uncertain_days: int = 10  # a report whose day is known only this loosely must match more closely
-    uncertain_penalty: float = 0.12
+    story_threshold: float = 0.2
+    topic_threshold: float = 0.15
+    gap_days: int = 1  # a report joins a story only within this many days of its span
+    max_span_days: int = 3  # and only if the story then spans at most this many days
+    exact_days: int = 2  # a report known to within this many days counts as dated
+    window_days: int = 31  # an estimated window up to this wide may join a story it overlaps
+    uncertain_penalty: float = 0.12  # a report known more loosely must match this much more closely
     entity_weight: float = 0.25
     event_bonus: float = 0.05
+    member_weight: float = 0.5  # share of the score from the closest recent report (vs the centroid)
 
 
 @dataclass
@@ -48,9 +52,14 @@ class Group:
     n: int = 0
     topic: str | None = None
     title: str = ""
+    dated: bool = False  # days come from dated reports (else from an estimated window)
+    recent: list[dict[str, float]] = field(default_factory=list)  # latest member vectors (stories only)
+    _norm: float = 0.0
 
     def norm(self) -> float:
-        return math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
+        if not self._norm:
+            self._norm = math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
+        return self._norm
 
 
 class Index:
@@ -73,10 +82,14 @@ class Index:
         return list(p)[-limit:]
 
 
-def _absorb(g: Group, f: Features, member: str | None) -> list[str]:
+def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_days: int,
+            window_days: int) -> list[str]:
     """Add a report's features to a group (and `member` to its list); returns its keys to index."""
     if member is not None:
         g.members.append(member)
+    if keep_recent:
+        g.recent = (g.recent + [f.vector])[-RECENT_MEMBERS:]
+    g._norm = 0.0
     g.n += 1
     for s, w in f.vector.items():
         g.centroid[s] = g.centroid.get(s, 0.0) + w
@@ -84,9 +97,15 @@ def _absorb(g: Group, f: Features, member: str | None) -> list[str]:
         g.centroid = dict(sorted(g.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS])
     g.entities.update(f.entities)
     g.events.update(f.events)
-    if f.lo is not None and (f.hi - f.lo) <= 31:
-        g.lo = f.lo if g.lo is None else min(g.lo, f.lo)
-        g.hi = f.hi if g.hi is None else max(g.hi, f.hi)
+    if f.lo is not None:
+        width = f.hi - f.lo
+        if width <= exact_days:
+            if g.dated:
+                g.lo, g.hi = min(g.lo, f.lo), max(g.hi, f.hi)
+            else:
+                g.lo, g.hi, g.dated = f.lo, f.hi, True
+        elif width <= window_days and g.lo is None:
+            g.lo, g.hi = f.lo, f.hi
     return list(f.vector) + ["@" + e for e in f.entities]
 
 
@@ -111,18 +130,26 @@ class Clusterer:
 
     def _content(self, f: Features, g: Group) -> float:
         c = cosine(f.vector, g.centroid) / g.norm()
+        if g.recent:
+            w = self.p.member_weight
+            c = (1 - w) * c + w * max(cosine(f.vector, v) for v in g.recent)
         if f.entities and g.entities:
             c = (1 - self.p.entity_weight) * c + self.p.entity_weight * _overlap(f.entities, g.entities)
         if f.events and g.events and _overlap(f.events, g.events) > 0:
             c += self.p.event_bonus
         return c
 
-    def _time_ok(self, f: Features, g: Group) -> tuple[bool, bool]:
-        """(compatible, uncertain): days apart within the gap, and whether either side is vague."""
-        if f.lo is None or g.lo is None:
-            return True, True
+    def _time_fit(self, f: Features, g: Group) -> str | None:
+        """How a report's days fit a story's: "day" (dated, within the gap and the span cap),
+        "window" (an estimated window of a month or less that overlaps the story's days),
+        "vague" (a wider window, or no days on either side), or None (they do not fit)."""
+        if f.lo is None or g.lo is None or f.hi - f.lo > self.p.window_days:
+            return "vague"
         apart = max(f.lo - g.hi, g.lo - f.hi, 0)
-        return apart <= self.p.gap_days, (f.hi - f.lo) > self.p.uncertain_days
+        if f.hi - f.lo > self.p.exact_days or not g.dated:
+            return "window" if apart == 0 else None
+        span = max(f.hi, g.hi) - min(f.lo, g.lo)
+        return "day" if apart <= self.p.gap_days and span <= self.p.max_span_days else None
 
     def _candidates(self, f: Features, index: Index) -> set[str]:
         keys = sorted(f.vector, key=lambda s: -f.vector[s])[:QUERY_KEYS] + ["@" + e for e in sorted(f.entities)][:QUERY_KEYS]
@@ -135,10 +162,16 @@ class Clusterer:
         best, best_score = None, 0.0
         for sid in self._candidates(f, self.story_index):
             g = self.stories[sid]
-            ok, vague = self._time_ok(f, g)
-            if not ok:
+            fit = self._time_fit(f, g)
+            if fit is None:
                 continue
-            score = self._content(f, g) - (self.p.uncertain_penalty if vague else 0.0)
+            score = self._content(f, g)
+            if fit == "vague":
+                score -= self.p.uncertain_penalty
+            elif fit == "window":
+                # An undated report cannot tell apart episodes inside its window: one of the same
+                # affair (the topic threshold) whose days it overlaps is the best it can say.
+                score += self.p.story_threshold - self.p.topic_threshold
             if score > best_score or (score == best_score and best is not None and sid < best):
                 best, best_score = sid, score
         return best, best_score
@@ -173,10 +206,10 @@ class Clusterer:
                 self.topics[tid] = Group(tid, [])
             story.topic = tid
         story = self.stories[sid]
-        for k in _absorb(story, f, f.id):
+        for k in _absorb(story, f, f.id, True, self.p.exact_days, self.p.window_days):
             self.story_index.add(k, sid)
         topic = self.topics[story.topic]
-        for k in _absorb(topic, f, sid if created else None):
+        for k in _absorb(topic, f, sid if created else None, False, self.p.exact_days, self.p.window_days):
             self.topic_index.add(k, topic.id)
         self.doc_story[f.id] = sid
         return sid, story.topic, created

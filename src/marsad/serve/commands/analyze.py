@@ -27,11 +27,20 @@ def run(args) -> int:
     from marsad.pipeline import analyze_paths
     from marsad.records import IngestFailure
 
+    from marsad.stories import refine_windows
+
     failed = 0
+    docs = []
     for item in analyze_paths(args.paths, args.published, args.outlet):
         if isinstance(item, IngestFailure):
             report(item)
             failed += 1
             continue
+        docs.append(item)
+    # Several reports: an undated one's window may be narrowed by a related report's dated
+    # mention of the happening it describes as going on (stories.refine), so the batch is held.
+    if len(docs) > 1 and args.published is None:
+        docs = refine_windows(docs)
+    for item in docs:
         sys.stdout.write(json.dumps(document_json(item), ensure_ascii=False) + "\n")
     return 1 if failed else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -10,13 +11,13 @@ def register(sub) -> None:
     p = sub.add_parser(
         "serve",
         help="serve the web page (Arabic, offline) and the REST API over a store",
-        description="Serve the store's stories, entities, events and search as a web page in Arabic "
-        "(right to left, nothing loaded from the internet) and as a REST API (/api/..., spec at "
-        "/openapi.json, table at /docs). Read-only unless a write token is given; then "
+        description="Serve the store's stories, entities, events and search as a web page in Arabic\n"
+        "(right to left, nothing loaded from the internet) and as a REST API (/api/..., spec at\n"
+        "/openapi.json, table at /docs). Read-only unless a write token is given; then\n"
         "POST /api/documents ingests reports sent with 'Authorization: Bearer TOKEN'.\n\n"
         "  marsad ingest samples/seeds --db marsad.db && marsad serve --db marsad.db\n"
         "  then open http://127.0.0.1:8000/",
-        formatter_class=__import__("argparse").RawDescriptionHelpFormatter,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--db", default="marsad.db", help="store: a SQLite file path or sqlite:///path (default: marsad.db)")
     p.add_argument("--host", default="127.0.0.1",

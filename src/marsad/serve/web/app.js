@@ -65,6 +65,7 @@ const eventName = (t) => (EVENT_NAMES[t] ? `${EVENT_NAMES[t]} (${t})` : t);
 function dateText(p) {
   if (!p) return "دون تاريخ";
   if (p.estimated && p.window) return `تقديرًا بين ${p.window[0]} و${p.window[1]}`;
+  if (p.estimated) return `تقديرًا ${p.value.replace("T", " ")}`;
   return p.value.replace("T", " ");
 }
 
@@ -215,15 +216,32 @@ async function eventMap(events) {
   const paths = borders.features.map((f) => {
     const d = f.geometry.coordinates.map((poly) => poly.map((ring) =>
       "M" + ring.map(([lon, lat]) => `${x(lon).toFixed(3)},${y(lat).toFixed(3)}`).join("L") + "Z").join("")).join("");
-    return svg("path", { d }, svg("title", {}, f.properties.name));
+    return svg("path", { d }, svg("title", {}, f.properties.ar || f.properties.name));
   });
+  const labels = borders.features.filter((f) => f.properties.ar).map((f) => {
+    const [lon, lat] = labelPoint(f.geometry.coordinates);
+    if (lon < w || lon > e || lat < s || lat > n) return null;
+    return svg("text", { x: x(lon), y: y(lat), "font-size": width / 55, "text-anchor": "middle" }, f.properties.ar);
+  }).filter(Boolean);
   const r = Math.max(width, height) / 90;
   const dots = pts.map((p) => svg("circle", { cx: x(p.coordinates[1]), cy: y(p.coordinates[0]), r },
     svg("title", {}, `${eventName(p.type)} — ${p.place || ""} ${p.date || ""}`)));
   return [
-    svg("svg", { class: "map", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "خريطة الأحداث" }, paths, dots),
+    svg("svg", { class: "map", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "خريطة الأحداث" }, paths, labels, dots),
     pts.length ? null : h("p", { class: "muted" }, "لا أحداث ذات إحداثيات في هذه القصة بعد."),
   ];
+}
+
+// Where a country's name goes: the middle of the bounding box of its largest polygon.
+function labelPoint(polygons) {
+  let best = null, bestArea = -1;
+  for (const poly of polygons) {
+    const lons = poly[0].map((p) => p[0]), lats = poly[0].map((p) => p[1]);
+    const box = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+    const area = (box[2] - box[0]) * (box[3] - box[1]);
+    if (area > bestArea) [best, bestArea] = [box, area];
+  }
+  return [(best[0] + best[2]) / 2, (best[1] + best[3]) / 2];
 }
 
 async function documentPage(id) {
