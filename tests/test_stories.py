@@ -159,3 +159,12 @@ def test_engine_places_a_report_once():
     assert e.add(a).story == first.story and len(e.clusterer.stories[first.story].members) == 1
     stories, topics = cluster([a])
     assert stories[0].documents == [a.document.id] and topics[0].stories == [stories[0].id]
+
+
+def test_analyze_of_several_reports_narrows_002_from_000(gold):
+    out = run("analyze", str(SEEDS))
+    assert out.returncode == 0, out.stderr
+    docs = {d["name"]: d for d in map(json.loads, out.stdout.splitlines())}
+    p = docs["002_36023599d9510de5"]["published"]
+    want = gold["documents"]["002_36023599d9510de5"]["published_window"]
+    assert p["estimated"] and want[0] <= p["window"][0] <= p["window"][1] <= want[1]

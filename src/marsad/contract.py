@@ -53,6 +53,15 @@ def event_json(e: Event) -> dict:
         "instrument": e.instrument,
         "evidence": {"start": e.evidence.start, "end": e.evidence.end},
         "confidence": round(e.confidence, 3),
+        # added keys (the contract grows only by adding): links, place detail, counts, claims
+        "actor_entity": e.actor_entity,
+        "target_entity": e.target_entity,
+        "place_entity": e.place_entity,
+        "country": e.country,
+        "admin1": e.admin1,
+        "date_window": list(e.date_window) if e.date_window else None,
+        "count": e.count,
+        "claimed_by": e.claimed_by,
     }
 
 
@@ -73,7 +82,8 @@ def document_json(a: AnalyzedDocument) -> dict:
             for m in ann.mentions
         ],
         "timexes": [
-            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
+             "modifier": t.modifier, "anchor": t.anchor, "anchor_estimated": t.anchor_estimated}
             for t in ann.timexes
         ],
         "quotes": [quote_json(q) for q in ann.quotes],
@@ -121,7 +131,8 @@ def analyzed_from_json(obj: dict) -> AnalyzedDocument:
     ann = Annotation(
         sentences=[],
         mentions=[Mention(m["start"], m["end"], m["text"], m["type"], m.get("entity")) for m in obj.get("entities", [])],
-        timexes=[Timex(t["start"], t["end"], t["text"], t["type"], t["value"]) for t in obj.get("timexes", [])],
+        timexes=[Timex(t["start"], t["end"], t["text"], t["type"], t["value"], t.get("modifier"), t.get("anchor"),
+                       t.get("anchor_estimated", False)) for t in obj.get("timexes", [])],
         quotes=[
             Quote(Speaker(q["speaker"]["text"], q["speaker"].get("entity")), q.get("role"), q.get("outlet"),
                   q.get("cue", ""), Span(q["content"]["start"], q["content"]["end"]), q.get("direct", False))
@@ -134,6 +145,10 @@ def analyzed_from_json(obj: dict) -> AnalyzedDocument:
             coordinates=tuple(e["coordinates"]) if e.get("coordinates") else None, date=e.get("date"),
             killed=e.get("killed"), injured=e.get("injured"), instrument=e.get("instrument"),
             evidence=Span(e["evidence"]["start"], e["evidence"]["end"]), confidence=e.get("confidence", 0.0),
+            actor_entity=e.get("actor_entity"), target_entity=e.get("target_entity"),
+            place_entity=e.get("place_entity"), country=e.get("country"), admin1=e.get("admin1"),
+            date_window=tuple(e["date_window"]) if e.get("date_window") else None, count=e.get("count"),
+            claimed_by=e.get("claimed_by"),
         )
         for e in obj.get("events", [])
     ]

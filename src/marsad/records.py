@@ -124,6 +124,7 @@ class Timex:
     value: str  # TIMEX3 value: 2024-07-30, 2024-09, P8M, 2024-W34 ...
     modifier: str | None = None  # START | MID | END | APPROX ... (fuzzy parts)
     anchor: str | None = None  # the date it was resolved against
+    anchor_estimated: bool = False  # anchor is the middle of an estimated publication window
 
 
 @dataclass
@@ -179,6 +180,7 @@ class Event:
     count: int | None = None  # how many projectiles, drones ...
     claimed_by: str | None = None
     negated: bool = False
+    date_window: tuple[str, str] | None = None  # when the report only bounds the event's date
 
 
 @dataclass

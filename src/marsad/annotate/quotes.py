@@ -1,9 +1,436 @@
-"""Quote attribution: who said what, to which outlet."""
+"""Quote attribution: who said what, to which outlet.
+
+A quote is found from its cue verb (قال، أضاف، أكد، اعتبر، مضيفا ...), then
+its content marker (إن/أن, a colon, or an opening quotation mark), its speaker
+(named after the cue, or before it as the subject, or carried over from the
+previous quote when the cue has none: "وأضاف"), the speaker's role, the
+outlet spoken to ("لصحيفة “ذا ناشيونال”", "في مقابلة مع شبكة رووداو") and the
+content span: inside the quotation marks for a direct quote (which may run
+across sentences), else the reported clause. Lexicons live in
+annotate/data/quotes.json. Entity mentions, when the entity stage gives them,
+name the speaker and link it; without them the speaker is split from its role
+by the shape of Arabic names.
+"""
 
 from __future__ import annotations
 
-from marsad.records import Mention, Quote, Sentence
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from marsad.arabic import fold, normalize
+from marsad.records import Mention, Quote, Sentence, Span, Speaker
+
+MARKS = "[\u064b-\u0652\u0640]*"
+_OPEN = {"«": "»", "“": "”", '"': '"', "„": "”"}
+_NOT_WORD = r"(?<![\w\u064b-\u0652])"
+_END_WORD = r"(?![\w\u064b-\u0652])"
+_MAX_GAP = 260
+_CONNECTIVES = fold(r"(?:^|\s)(?:فيما|بينما|كما|و?بهذا الصدد|إلى ذلك|إلا أنه|إلا أنها|من جهته|من جهتها"
+                    r"|من جانبه|من جانبها|بدوره|بدورها|في المقابل)(?:[،,\s]|$)")
+_QMARKS = re.compile(r"[«»“”\"„]")  # chars between a cue and its content marker
+
+
+def _pat(form: str) -> str:
+    return MARKS.join(r"\s+" if c == " " else re.escape(c) for c in fold(normalize(form))) + MARKS
+
+
+def _alt(forms) -> str:
+    return "|".join(_pat(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    return json.loads(resources.files("marsad.annotate").joinpath("data/quotes.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _res() -> dict:
+    lx = _lex()
+    return {
+        "cue": re.compile(_NOT_WORD + r"(?P<pre>[وف]?)(?P<cue>" + _alt(lx["cues"]) + ")" + _END_WORD),
+        "part": re.compile(_NOT_WORD + r"(?P<pre>[وف]?)(?P<cue>" + _alt(lx["participles"]) + ")" + _END_WORD),
+        "acc": re.compile(_NOT_WORD + r"(?P<pre>و?)(?P<cue>" + _alt(lx["according_to"]) + ")" + r"(?=\s|ل|$)"),
+        # "ونقلت رويترز عن المسؤول التركي قوله: ..." — the speaker is after عن
+        "said": re.compile(_NOT_WORD + r"(?P<pre>)(?P<cue>" + _alt(lx["reported_by"]) + ")" + _END_WORD),
+        "act": re.compile(_NOT_WORD + r"(?P<pre>[وف]?)(?P<cue>" + _alt(lx["speech_acts"]) + ")" + _END_WORD),
+        # إن / أن / بأن / فإن with an attached pronoun, or a colon, or an opening mark
+        "marker": re.compile(
+            _NOT_WORD + r"(?:[فب]?" + MARKS + r"ا" + MARKS + r"ن" + MARKS + r"(?:ه|ها|هم|هما|نا|ني)?)" + _END_WORD
+            + r"|:|[«“\"„]"
+        ),
+        "cut": re.compile(_NOT_WORD + "(?:" + _alt(lx["cut_before"]) + ")" + _END_WORD),
+        "role": re.compile(r"^\s*و?(?:" + _alt(lx["role_heads"]) + ")" + _END_WORD),
+        "described": re.compile(r"^\s*(?:" + _alt(lx["quantifiers"]) + r")?\s*(?:" + _alt(lx["described_heads"]) + ")"
+                                + _END_WORD),
+        "kind": _alt(lx["outlet_kinds"]),
+        "time": re.compile(_NOT_WORD + r"(?:ال)?(?:يوم|اليوم|امس|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد"
+                           r"|مساء|صباح|ليل|الليله|حينها)" + _END_WORD),
+    }
+
+
+@dataclass
+class _Who:
+    speaker: Speaker
+    role: str | None
+    outlet: str | None
 
 
 def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Quote]:
-    return []
+    ft = fold(text)
+    res = _res()
+    hits = []
+    for kind in ("cue", "part", "acc", "act", "said"):
+        hits += [(m.start("cue"), m.end("cue"), kind, m) for m in res[kind].finditer(ft)]
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    quotes: list[Quote] = []
+    last: _Who | None = None
+    covered_to = -1  # end of the last direct quote: cues inside it are the quoted speaker's words
+    seen_start = -1
+    for start, end, kind, m in hits:
+        if start < covered_to or start < seen_start:
+            continue
+        seen_start = end
+        if re.search(r"(?:عدم|دون|بدون|لم|لن|بعدم)\s*$", ft[max(0, start - 8):start]):
+            continue  # "شريطة عدم ذكر اسمه": a negated cue reports no words
+        sent = _sentence_of(sentences, start, len(text))
+        mark = _marker(ft, end, min(sent.end, end + _MAX_GAP))
+        if kind == "act" or mark is None:
+            who = _who(text, ft, end, min(sent.end, end + 120), mentions, stop_at_object=True)
+            if kind in ("act", "cue") and who and who.speaker.text and _named(who, mentions):
+                last = who
+            continue
+        mstart, mend = mark
+        cue = text[start:end]
+        if ft[mstart] in _OPEN and normalize(cue) in _object_cues():
+            continue  # "أعلنت الوزارة مقتل ... ضمن احتجاجات “مسيرة العودة”": an object, not words
+        if kind == "acc":
+            who = _who(text, ft, end, mstart, mentions)
+            if who is None or not who.speaker.text:
+                continue
+        elif kind == "said":
+            an = list(re.finditer(_NOT_WORD + "عن\\s+", ft[max(sent.start, start - 120):start]))
+            if not an:
+                continue
+            who = _who(text, ft, max(sent.start, start - 120) + an[-1].end(), start, mentions)
+            if who is None or not who.speaker.text:
+                continue
+            who = _inherit(who, last, quotes)
+        elif kind == "part":
+            if last is None or not quotes or _sentence_of(sentences, _quote_pos(quotes[-1]), len(text)) != sent:
+                if last is None or not _cue_before(ft, sent.start, start):
+                    continue
+            who = _Who(last.speaker, last.role, last.outlet)
+        else:
+            if normalize(cue) in ("يذكر", "بين") and ft[end:mstart].strip():
+                continue  # "يذكر أن" is impersonal; "بين" is a cue only right before its إن/أن
+            who = _who(text, ft, end, mstart, mentions)
+            if who is not None and not who.speaker.text and m.group("pre") == "" and start > sent.start:
+                before = _who(text, ft, sent.start, start, mentions, before=True)
+                if before is not None and before.speaker.text:
+                    who = _Who(before.speaker, before.role, who.outlet or before.outlet)
+            if who is None or (normalize(cue) == "يذكر" and not who.speaker.text):
+                continue
+            if not who.speaker.text:
+                if last is None:
+                    continue
+                outlet = who.outlet if who and who.outlet else last.outlet
+                who = _Who(last.speaker, last.role, outlet)
+            else:
+                who = _inherit(who, last, quotes)
+        content, direct = _content(text, ft, mstart, mend, sent.end)
+        if content is None:
+            continue
+        if direct:
+            covered_to = content.end
+        quotes.append(Quote(who.speaker, who.role, who.outlet, cue, content, direct))
+        last = who
+    return quotes
+
+
+@lru_cache(maxsize=1)
+def _object_cues() -> frozenset:
+    return frozenset(normalize(c) for c in _lex()["object_cues"])
+
+
+def _quote_pos(q: Quote) -> int:
+    return q.content.start
+
+
+def _cue_before(ft: str, start: int, end: int) -> bool:
+    seg = ft[start:end]
+    return bool(_res()["cue"].search(seg) or _res()["act"].search(seg))
+
+
+def _named(who: _Who, mentions: list[Mention]) -> bool:
+    return who.speaker.entity is not None or who.role is not None
+
+
+def _sentence_of(sentences: list[Sentence], pos: int, n: int) -> Sentence:
+    for s in sentences:
+        if s.start <= pos < s.end:
+            return s
+    return Sentence(pos, n)
+
+
+def _marker(ft: str, start: int, limit: int) -> tuple[int, int] | None:
+    """The first content marker after a cue, skipping a relative clause ("الذي حذر من أن ...، ")."""
+    res = _res()
+    pos = start
+    while pos < limit:
+        m = res["marker"].search(ft, pos, limit)
+        if m is None:
+            return None
+        if ft[m.start()] in _OPEN and _is_label(ft, m.start(), limit):
+            pos = _close(ft, m.start()) + 1
+            continue
+        rel = re.search(_NOT_WORD + r"(?:الذي|التي|الذين)" + _END_WORD, ft[start:m.start()])
+        if rel and ft[m.start()] not in _OPEN:
+            comma = ft.find(",", m.end(), limit)
+            if comma < 0:
+                return None
+            pos = comma + 1
+            start = pos
+            continue
+        return m.start(), m.end()
+    return None
+
+
+def _is_label(ft: str, pos: int, limit: int) -> bool:
+    """A short quoted name inside the attribution ("لصحيفة “ذا ناشيونال” إن"), not the quote itself."""
+    close = _close(ft, pos)
+    if close is None or close >= limit or len(ft[pos + 1:close].split()) > 4:
+        return False
+    rest = ft[close + 1:limit].strip()
+    return bool(rest) and rest[0] not in ".،,:"
+
+
+def _content(text: str, ft: str, mstart: int, mend: int, sent_end: int) -> tuple[Span | None, bool]:
+    pos = mend if text[mstart] not in _OPEN else mstart
+    while pos < len(text) and text[pos] in " \t،,:":
+        pos += 1
+    if pos < len(text) and text[pos] in _OPEN:
+        close = _close(text, pos)
+        if close is not None and _mostly_quoted(text, pos, close, sent_end):
+            return Span(pos + 1, close), True
+    end = sent_end
+    nxt = _res()["part"].search(ft, pos, end)
+    if nxt:
+        end = nxt.start()
+    while end > pos and text[end - 1] in " .،,؛;\n":
+        end -= 1
+    if end - pos < 3:
+        return None, False
+    return Span(pos, end), False
+
+
+def _mostly_quoted(text: str, pos: int, close: int, sent_end: int) -> bool:
+    if close >= sent_end:
+        return True
+    clause_end = sent_end
+    nxt = _res()["part"].search(fold(text), close, sent_end)
+    if nxt:
+        clause_end = nxt.start()
+    tail = re.sub(r"[\s.،,؛;\"”»]", "", text[close + 1:clause_end])
+    return len(tail) < 0.4 * (close - pos)
+
+
+def _close(text: str, pos: int) -> int | None:
+    """Where the quotation opened at `pos` closes, within its paragraph (it may span sentences)."""
+    o = text[pos]
+    c = _OPEN[o]
+    para_end = text.find("\n", pos)
+    para_end = len(text) if para_end < 0 else para_end
+    if o == c:
+        i = text.find(c, pos + 1, para_end)
+        return i if i > pos + 1 else None
+    depth, last = 1, None
+    for i in range(pos + 1, para_end):
+        ch = text[i]
+        if ch == c:
+            depth -= 1
+            last = i
+            if depth == 0:
+                return i
+        elif ch == o or (o == "“" and ch == "„"):
+            depth += 1
+    return last  # unbalanced marks (an outlet's typo): the last closing mark in the paragraph
+
+
+# ---- speaker, role, outlet ----------------------------------------------------------------------
+
+
+def _outlet(text: str, ft: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    kind = _res()["kind"]
+    seg = ft[start:end]
+    quoted = re.search(
+        r"(?:" + _NOT_WORD + r"ل(?:ـ)?\s*(?:(?:" + kind + r")\s*)?|مع\s+(?:(?:" + kind + r")\s*)?)"
+        r"([«“\"])([^«»“”\"]{2,40})[»”\"]", seg)
+    if quoted:
+        s = start + quoted.start(2)
+        return text[s:s + len(quoted.group(2))].strip(), (start + quoted.start(), start + quoted.end())
+    bare = re.search(r"(?:" + _NOT_WORD + r"ل|مع\s+)(?:" + kind + r")\s+((?:(?!ال)[\w\u064b-\u0652]+\s*){1,3})", seg)
+    if bare:
+        name = bare.group(1).strip()
+        name = re.split(r"\s(?:ان|بان)" + _END_WORD, name)[0].strip()
+        s = start + bare.start(1)
+        return text[s:s + len(name)], (start + bare.start(), start + bare.end())
+    return None, None
+
+
+def _who(text: str, ft: str, start: int, end: int, mentions: list[Mention],
+         before: bool = False, stop_at_object: bool = False) -> _Who | None:
+    outlet, ospan = _outlet(text, ft, start, end)
+    if ospan:
+        end = min(end, ospan[0])
+    res = _res()
+    ft = _QMARKS.sub(" ", ft)
+    if before:
+        # the subject before a cue: from the last clause boundary ("فيما", "،" followed by a non-role) to the cue
+        seg = ft[start:end]
+        m = list(re.finditer(_CONNECTIVES, seg))
+        aux = re.match(fold(r"\s*(?:و|ف)?(?:كان|كانت|قد|وقد)\s+"), seg)
+        if m:
+            start += m[-1].end()
+        elif aux:
+            start += aux.end()
+        elif re.match(fold(r"\s*(?:و|في|من|بعد|منذ|خلال|بشأن|حول|على|عن)"), seg):
+            return None  # an adverbial or a clause joined by و, not the cue's subject
+    else:
+        cut = res["cut"].search(ft, start, end)
+        if cut:
+            end = cut.start()
+        if re.match(fold(r"\s*(?:إلى|على)\s+\S+"), ft[start:end]) and not re.match(
+                fold(r"\s*(?:إلى|على)\s*$"), ft[start:end]):
+            return None  # "أشارت إلى ثلاثة قادة": what the cue points at, not who speaks
+        trail = re.search(fold(r"(?:^|\s)(?:إلى|على|من)\s*$"), ft[start:end])
+        if trail:
+            end = start + trail.start()
+    segments = _segments(text, ft, start, end)
+    if not segments:
+        return _Who(Speaker("", None), None, outlet)
+    if before:
+        # "رئيس كتلة ...، الممثل السياسي ...، حبيب الحلاوي،": the name is the segment without a role head
+        names = [s for s in segments if not res["role"].match(ft[s[0]:s[1]])]
+        roles = [s for s in segments if res["role"].match(ft[s[0]:s[1]])]
+        head = names[-1] if names else segments[-1]
+        speaker, role = _split(text, ft, head, mentions)
+        if role is None and roles:
+            role = text[roles[0][0]:roles[0][1]]
+        if len(speaker.text.split()) > 8:
+            return None
+        return _Who(speaker, role, outlet)
+    head = segments[0]
+    speaker, role = _split(text, ft, head, mentions)
+    for s in segments[1:]:
+        if res["role"].match(ft[s[0]:s[1]]) and role is None:
+            role = text[s[0]:s[1]].lstrip("و ").strip()
+        elif stop_at_object or not res["time"].match(ft[s[0]:s[1]]):
+            break
+    if len(speaker.text.split()) > (10 if role or res["described"].match(ft[head[0]:head[1]]) else 5):
+        return None
+    return _Who(speaker, role, outlet)
+
+
+def _segments(text: str, ft: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for part in re.split(r"([،,])", text[start:end]):
+        s, e = pos, pos + len(part)
+        pos = e
+        if part in ("،", ","):
+            continue
+        while s < e and (text[s].isspace() or text[s] in "\"'«»“”()-"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'«»“”()-"):
+            e -= 1
+        if e > s and not _only_time(ft[s:e]):
+            out.append((s, e))
+    return out
+
+
+def _only_time(seg: str) -> bool:
+    rest = _res()["time"].sub("", seg)
+    return not re.sub(r"[\s\d/:.-]", "", rest)
+
+
+def _split(text: str, ft: str, seg: tuple[int, int], mentions: list[Mention]) -> tuple[Speaker, str | None]:
+    """A speaker phrase into (speaker, role): mentions first, else the shape of a name."""
+    s, e = seg
+    inside = [m for m in mentions if m.start >= s and m.end <= e]
+    per = [m for m in inside if m.type == "PER"]
+    if per:
+        m = per[-1]
+        role = (text[s:m.start] + " " + text[m.end:e]).strip(" ،,") or None
+        return Speaker(m.text, m.entity, m.start, m.end), role
+    res = _res()
+    phrase = ft[s:e]
+    if res["described"].match(phrase) and not res["role"].match(phrase):
+        cut = re.search(fold(r"\s(?:في|من)\s+(?:ما|أحد|إحدى)") + _END_WORD, phrase)
+        e2 = s + cut.start() if cut else e
+        ent = next((m.entity for m in inside if m.start == s and m.end == e2), None)
+        return Speaker(text[s:e2].strip(), ent, s, e2), None
+    later = _later_role(phrase)
+    if later:
+        ns, ne = s, s + later
+        while ne > ns and text[ne - 1].isspace():
+            ne -= 1
+        return Speaker(text[ns:ne], None, ns, ne), text[s + later:e].strip(" ،,") or None
+    if res["role"].match(phrase):
+        name = _trailing_name(text, s, e)
+        if name:
+            ns, ne = name
+            role = text[s:ns].strip(" ،,") or None
+            return Speaker(text[ns:ne], None, ns, ne), role
+    # "حركة النجباء العراقية": a named body opening the phrase is the speaker's entity
+    ent = next((m.entity for m in inside if m.start <= s + 1 and m.type in ("ORG", "LOC", "GPE", "NORP")), None)
+    return Speaker(text[s:e], ent, s, e), None
+
+
+def _later_role(phrase: str) -> int | None:
+    """Where a role starts after a leading name: "أمين محمود عثمان الأمين العام للمجلس" → at "الأمين"."""
+    res = _res()
+    if res["role"].match(phrase) or res["described"].match(phrase):
+        return None
+    toks = list(re.finditer(r"\S+", phrase))
+    for i, t in enumerate(toks[2:], start=2):
+        if res["role"].match(phrase[t.start():]) and toks[i].group().startswith("ال"):
+            return t.start()
+    return None
+
+
+def _trailing_name(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The personal name closing a role phrase: "... لحركة النجباء حيدر اللامي", "... الأمريكية ماثيو ميلر"."""
+    toks = [(m.start() + s, m.end() + s, normalize(m.group())) for m in re.finditer(r"[^\s\"«»“”]+", text[s:e])]
+    if len(toks) < 3:
+        return None
+    i = len(toks) - 1
+    if toks[i][2].startswith("ال") and not toks[i - 1][2].startswith("ال"):
+        i -= 1  # given name + family name "al-..."
+        if i > 1 and toks[i - 1][2] in ("ابو", "ام", "ابن", "بن"):
+            i -= 1
+    elif toks[i][2].startswith("ل"):
+        return None
+    elif not toks[i][2].startswith("ال"):
+        while i > 1 and not toks[i - 1][2].startswith("ال") and len(toks) - i < 3 and not toks[i - 1][2].startswith("ل"):
+            i -= 1
+    else:
+        return None
+    if i == 0:
+        return None
+    return toks[i][0], toks[-1][1]
+
+
+def _inherit(who: _Who, last: _Who | None, quotes: list[Quote]) -> _Who:
+    """A speaker named again by a short form ("اللامي") keeps the full name's entity and role."""
+    key = normalize(who.speaker.text)
+    for q in reversed(quotes):
+        full = normalize(q.speaker.text)
+        if key and (full == key or full.endswith(" " + key)):
+            sp = who.speaker
+            if sp.entity is None and q.speaker.entity:
+                sp = Speaker(sp.text, q.speaker.entity, sp.start, sp.end)
+            return _Who(sp, who.role or q.role, who.outlet)
+    return who

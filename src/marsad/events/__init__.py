@@ -1,12 +1,5 @@
-"""events: Document + Annotation to PLOVER-coded Events."""
+"""events: Document + Annotation to PLOVER-coded Events (docs/events.md)."""
 
-from __future__ import annotations
-
-from marsad.records import Annotation, Document, Event
-
-
-def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
-    return []
-
+from marsad.events.extract import extract_events
 
 __all__ = ["extract_events"]

@@ -12,6 +12,7 @@ from marsad import __version__
 COMMANDS = [
     "analyze",
     "cluster",
+    "export",
     "ingest",
     "run",
     "search",
@@ -36,6 +37,8 @@ Start here:
                                           the same on Dask workers, into Parquet tables
   marsad search هدنة --db marsad.db       search the store (any form of the words)
   marsad serve --db marsad.db             the web page and REST API at http://127.0.0.1:8000/
+  marsad export samples/seeds --format acled
+                                          the reports' events as ACLED-style CSV
 
 A report that cannot be read is named on stderr with the reason; the rest of
 the batch goes on, and the exit status is 1.

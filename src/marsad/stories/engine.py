@@ -14,6 +14,7 @@ from marsad.stories.describe import describe
 from marsad.stories.features import Vocabulary, features
 from marsad.stories.neardup import NearDuplicates
 from marsad.stories.online import Clusterer, Params
+from marsad.stories.text import norm_words
 
 
 @dataclass
@@ -50,8 +51,9 @@ class Engine:
             sid = self.clusterer.doc_story[a.document.id]
             return Placement(a.document.id, sid, self.clusterer.stories[sid].topic, False,
                              self.dups.original.get(a.document.id))
-        copy_of = self.dups.add(a.document.id, a.document.text)
-        f = features(a, self.vocab)
+        words = norm_words(a.document.text)
+        copy_of = self.dups.add(a.document.id, a.document.text, words)
+        f = features(a, self.vocab, words=words)
         self.changed_stems.update(f.counts)
         sid, tid, created = self.clusterer.add(f, copy_of)
         placed = Placement(a.document.id, sid, tid, created, copy_of)

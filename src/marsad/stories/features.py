@@ -13,7 +13,7 @@ from importlib import resources
 
 from marsad.arabic import normalize
 from marsad.records import AnalyzedDocument, Published
-from marsad.stories.text import terms
+from marsad.stories.text import norm_words, stems_of, terms
 
 TOP_TERMS = 40
 TITLE_WEIGHT = 2.0  # a headline word counts as two body words
@@ -64,8 +64,9 @@ def background() -> tuple[int, dict[str, int]]:
     return obj["n"], obj["df"]
 
 
-def stem_counts(title: str | None, text: str) -> Counter:
-    c: Counter = Counter(terms(text))
+def stem_counts(title: str | None, text: str, words: list[str] | None = None) -> Counter:
+    """Stem counts of a report, headline words weighted up (`words`: the text's normalized words)."""
+    c: Counter = Counter(stems_of(words if words is not None else norm_words(text)))
     if title:
         for s in terms(title):
             c[s] += TITLE_WEIGHT
@@ -129,9 +130,9 @@ def event_keys(a: AnalyzedDocument) -> frozenset[str]:
     return frozenset(keys)
 
 
-def features(a: AnalyzedDocument, vocab: Vocabulary, learn: bool = True) -> Features:
+def features(a: AnalyzedDocument, vocab: Vocabulary, learn: bool = True, words: list[str] | None = None) -> Features:
     d = a.document
-    counts = stem_counts(d.title, d.text)
+    counts = stem_counts(d.title, d.text, words)
     if learn:
         vocab.add(counts)
     lo, hi = day_range(d.published)

@@ -27,8 +27,9 @@ def _hash(data: bytes) -> int:
     return struct.unpack("<I", hashlib.blake2b(data, digest_size=4).digest())[0]
 
 
-def signature(text: str) -> LeanMinHash | None:
-    ws = norm_words(text)
+def signature(text: str, words: list[str] | None = None) -> LeanMinHash | None:
+    """MinHash of a text's shingles (`words`: its normalized words, when already at hand)."""
+    ws = words if words is not None else norm_words(text)
     if len(ws) < MIN_WORDS:
         return None
     shingles = {" ".join(ws[i:i + SHINGLE]).encode() for i in range(len(ws) - SHINGLE + 1)}
@@ -46,10 +47,10 @@ class NearDuplicates:
         self.signatures: dict[str, LeanMinHash] = {}
         self.original: dict[str, str] = {}  # copy id -> original id
 
-    def add(self, doc_id: str, text: str) -> str | None:
+    def add(self, doc_id: str, text: str, words: list[str] | None = None) -> str | None:
         if doc_id in self.signatures or doc_id in self.original:
             return self.original.get(doc_id)
-        sig = signature(text)
+        sig = signature(text, words)
         if sig is None:
             return None
         return self.add_signature(doc_id, sig)

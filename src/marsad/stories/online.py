@@ -21,6 +21,7 @@ from marsad.stories.features import Features, cosine
 STORY_TERMS = 80  # stems kept in a story's or a topic's centroid
 QUERY_KEYS = 12  # a report's strongest stems used to find candidates
 POSTINGS_READ = 64  # most recent stories read per posting list
+TOPIC_KEYS, TOPIC_POSTINGS = 8, 24  # topics have no time bound: read fewer, more telling keys
 RECENT_MEMBERS = 6  # member vectors a story keeps to check a newcomer against its closest report
 
 
@@ -151,11 +152,11 @@ class Clusterer:
         span = max(f.hi, g.hi) - min(f.lo, g.lo)
         return "day" if apart <= self.p.gap_days and span <= self.p.max_span_days else None
 
-    def _candidates(self, f: Features, index: Index) -> set[str]:
-        keys = sorted(f.vector, key=lambda s: -f.vector[s])[:QUERY_KEYS] + ["@" + e for e in sorted(f.entities)][:QUERY_KEYS]
+    def _candidates(self, f: Features, index: Index, keys: int = QUERY_KEYS, read: int = POSTINGS_READ) -> set[str]:
+        strongest = sorted(f.vector, key=lambda s: -f.vector[s])[:keys] + ["@" + e for e in sorted(f.entities)][:keys]
         found: set[str] = set()
-        for k in keys:
-            found.update(index.recent(k))
+        for k in strongest:
+            found.update(index.recent(k, read))
         return found
 
     def best_story(self, f: Features) -> tuple[str | None, float]:
@@ -178,7 +179,7 @@ class Clusterer:
 
     def best_topic(self, f: Features) -> tuple[str | None, float]:
         best, best_score = None, 0.0
-        for tid in self._candidates(f, self.topic_index):
+        for tid in self._candidates(f, self.topic_index, TOPIC_KEYS, TOPIC_POSTINGS):
             score = self._content(f, self.topics[tid])
             if score > best_score or (score == best_score and best is not None and tid < best):
                 best, best_score = tid, score

@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from marsad.arabic import normalize
+from marsad.dates import intersect_windows
 from marsad.records import AnalyzedDocument, Published, Timex
 from marsad.stories.features import ENTITY_TYPES, Vocabulary
 from marsad.stories.text import sentences, terms
@@ -80,25 +81,13 @@ def _same_happening(k1, k2, vocab: Vocabulary) -> bool:
     return len(shared) >= MIN_SHARED_STEMS and sum(vocab.idf(s) >= MIN_RARE_IDF for s in shared) >= 2
 
 
-def intersect(a: tuple[date, date] | None, b: tuple[date, date]) -> tuple[date, date] | None:
-    if a is None:
-        return b
-    lo, hi = max(a[0], b[0]), min(a[1], b[1])
-    return (lo, hi) if lo <= hi else None
-
-
-def _own_window(a: AnalyzedDocument) -> tuple[date, date] | None:
+def _own_window(a: AnalyzedDocument) -> tuple[str, str] | None:
     p = a.document.published
-    if p and p.window:
-        try:
-            return date.fromisoformat(p.window[0]), date.fromisoformat(p.window[1])
-        except ValueError:
-            return None
-    return None
+    return tuple(p.window) if p and p.window else None
 
 
-def estimate(window: tuple[date, date], base: Published | None) -> Published:
-    lo, hi = window
+def estimate(window: tuple[str, str], base: Published | None) -> Published:
+    lo, hi = date.fromisoformat(window[0]), date.fromisoformat(window[1])
     if lo.year == hi.year and lo.month == hi.month:
         value, precision = lo.isoformat()[:7], "month"
     elif lo.year == hi.year:
@@ -123,7 +112,7 @@ def refine_windows(docs: Sequence[AnalyzedDocument], vocab: Vocabulary | None = 
             days = happening_days(t, text)
             span = next(((s, e) for s, e in spans if s <= t.start < e), None)
             if days and span:
-                dated_mentions.append((i, days, _keys(a, *span)))
+                dated_mentions.append((i, (days[0].isoformat(), days[1].isoformat()), _keys(a, *span)))
     out = list(docs)
     if not dated_mentions:
         return out
@@ -140,7 +129,7 @@ def refine_windows(docs: Sequence[AnalyzedDocument], vocab: Vocabulary | None = 
             for j, days, other in dated_mentions:
                 if j == i or not _same_happening(keys, other, vocab):
                     continue
-                new = intersect(window, days)
+                new = intersect_windows(window, days)
                 if new is not None and new != window:
                     window, narrowed = new, True
         if narrowed:

@@ -55,8 +55,13 @@ def norm_words(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Content stems, in order: stop words, digits and one-letter words out."""
+    return stems_of(norm_words(text))
+
+
+def stems_of(words: list[str]) -> list[str]:
+    """`terms` of already normalized words."""
     out = []
-    for w in norm_words(text):
+    for w in words:
         if w in STOPWORDS or w.isdigit() or len(w) < 2:
             continue
         s = stem(w)

@@ -1,0 +1,258 @@
+"""An event's arguments from its sentence: actor, target, place, counts, instrument.
+
+Everything works on the folded sentence (one character per character of the
+clean text), so every offset found here is an offset into `Document.text`.
+Entity mentions, when the entity stage gives them, name and link actors,
+targets and places; without them the phrase after the trigger stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.arabic import normalize
+from marsad.events import lexicon as lx
+from marsad.events import places
+from marsad.records import Mention
+
+WORD = re.compile(r"[^\s،,.؛;:\"«»“”()\[\]]+")
+# words that end a noun phrase after a trigger
+_STOP = set(normalize(w) for w in (
+    "إثر اثر عقب جراء جرّاء نتيجة لدى في على من إلى الى عن ضد داخل خارج بعد قبل منذ خلال حيث التي الذي الذين مما ما أن إن بأن لأن وفق حسب "
+    "بسبب رغم عبر أمام بين لكن بينما فيما كما أي أيضا حتى مع عند لدى إذ ثم").split())
+_PRONOUN_PP = set(normalize(w) for w in "فيه فيها فيهم عليه عليها منه منها له لها لهم خلاله".split())
+_QUANT = set(normalize(w) for w in "جميع كل بعض عدد عدة كافة".split())
+
+
+@dataclass
+class Arg:
+    text: str
+    entity: str | None = None
+    start: int | None = None
+    end: int | None = None
+    name: str | None = None  # a place's bare name for the knowledge base ("بابل" of "محافظة بابل")
+
+
+def mentions_in(mentions: list[Mention], start: int, end: int, types=None) -> list[Mention]:
+    return [m for m in mentions if m.start >= start and m.end <= end and (types is None or m.type in types)]
+
+
+def skip_weapons(text: str, ft: str, pos: int, limit: int) -> int:
+    """Past a subject that is a weapon: "استهدفت ثلاثة صواريخ قاعدة ..." → the object starts at "قاعدة"."""
+    while True:
+        m = WORD.search(text, pos, limit)
+        if m is None or text[pos:m.start()].strip():
+            return pos
+        if lx.number_value(m.group()) is None and not any(rx.fullmatch(ft, m.start(), m.end())
+                                                          for _, rx in lx.instruments()):
+            return pos
+        pos = m.end()
+
+
+def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, through_fac: bool = False) -> Arg | None:
+    """The noun phrase starting at `pos`: words up to a preposition, relative pronoun or punctuation."""
+    words = []
+    for m in WORD.finditer(text, pos, limit):
+        if text[pos:m.start()].strip(" ") and words:
+            break  # punctuation between words ends the phrase
+        key = normalize(m.group())
+        if words and (lx.any_trigger().fullmatch(lx.fold_ta(m.group())) or lx.number_value(m.group()) is not None):
+            break  # "قوات الحشد الشعبي بضربة ...": the next trigger or weapon starts another phrase
+        if key in _STOP or key.startswith("و") and key[1:] in _STOP:
+            nxt = WORD.search(text, m.end(), limit)
+            if through_fac and key == "في" and words and _is_facility(words[0][2]) and nxt and \
+                    _is_place_head(normalize(nxt.group())):
+                words.append((m.start(), m.end(), key))
+                pos = m.end()
+                continue
+            break
+        if not words and (key in _QUANT or key in _PRONOUN_PP):
+            pos = m.end()
+            continue
+        words.append((m.start(), m.end(), key))
+        pos = m.end()
+        if len(words) >= max_words + (2 if through_fac else 0):
+            break
+    while words and words[-1][2] == "في":
+        words.pop()
+    if not words:
+        return None
+    s, e = words[0][0], words[-1][1]
+    return Arg(text[s:e], None, s, e)
+
+
+def _is_place_head(key: str) -> bool:
+    heads = {normalize(h) for h in lx.lexicon()["place_heads"]}
+    return key in heads or key[2:] in heads
+
+
+def _is_facility(key: str) -> bool:
+    return any(key.lstrip("و").lstrip("ب").startswith(h) or key.endswith(h) for h in ("قاعد", "مطار", "مقر", "معسكر", "قاعده"))
+
+
+def link(arg: Arg | None, mentions: list[Mention]) -> Arg | None:
+    """The entity a phrase names, from the mentions inside it."""
+    if arg is None or arg.start is None:
+        return arg
+    inside = [m for m in mentions if m.start < arg.end and m.end > arg.start and m.entity]
+    if inside:
+        m = inside[0]
+        ent = places.government(m.entity) if m.type in ("LOC", "GPE", "FAC", "NORP") else m.entity
+        if m.start <= arg.start + 2:
+            # the phrase opens with the name: the name is the argument ("تتهم واشنطن غالبا الفصائل" → واشنطن)
+            return Arg(m.text, ent, m.start, m.end)
+        return Arg(arg.text, ent, arg.start, arg.end)
+    return arg
+
+
+def demonym_actor(text: str, start: int, end: int) -> Arg | None:
+    """"بضربة طائرة أميركية" → the United States: the first nisba adjective in a window."""
+    prev: list[re.Match] = []
+    state = {normalize(w) for w in lx.lexicon()["state_heads"]}
+    groups = {normalize(w) for w in lx.lexicon()["group_heads"]}
+
+    def is_state(w: re.Match) -> bool:
+        key = normalize(w.group())
+        return key in state or key[1:] in state or key[2:] in state
+
+    for m in WORD.finditer(text, start, end):
+        found = places.demonym(m.group())
+        if found:
+            if prev and not any(is_state(w) for w in prev[-2:]):
+                if normalize(prev[-1].group()).lstrip("و") in groups:
+                    # "ميليشيات عراقية" is not Iraq: the group is the actor, unlinked
+                    return Arg(text[prev[-1].start():m.end()], None, prev[-1].start(), m.end())
+                prev.append(m)
+                continue
+            return Arg(found[1], found[0], m.start(), m.end())
+        prev.append(m)
+    return None
+
+
+def forces_target(text: str, ft: str, start: int, end: int) -> Arg | None:
+    """"تضم قوات أمريكية", "خمسة أفراد أمريكيين", "حيث تتمركز القوات الأمريكية" → القوات الأمريكية."""
+    forces = lx.compiled("forces")
+    for m in forces.finditer(ft, start, end):
+        nxt = WORD.search(text, m.end(), end)
+        if nxt and text[m.end():nxt.start()].strip() == "":
+            found = places.demonym(nxt.group())
+            if found:
+                label = "القوات " + _definite_nisba(nxt.group())
+                return Arg(label, None, m.start(), nxt.end())
+    return None
+
+
+def _definite_nisba(word: str) -> str:
+    w = word if word.startswith("ال") else "ال" + word
+    for plural in ("يين", "يون"):
+        if w.endswith(plural):
+            return w[: -len(plural)] + "ية"
+    return w
+
+
+def killed_injured(text: str, ft: str, start: int, end: int) -> tuple[int | None, int | None]:
+    lex = lx.lexicon()
+    num = lx.number_re()
+    around = r"(?:\s+(?:على\s+الاقل|نحو|حوالي|قرابه|اكثر\s+من))?"
+    killed = injured = None
+    if lx.compiled("no_casualties", clitics=False).search(ft, start, end):
+        injured = 0
+        seg = ft[start:end]
+        if re.search(r"ضحايا|خسائر بشريه", seg):
+            killed = 0
+    for words, nouns, kind in (("killed_words", "killed_nouns", "k"), ("injured_words", "injured_nouns", "i")):
+        w = lx.alternation(lex[words])
+        n = lx.alternation(lex[nouns])
+        persons = lx.alternation(lex["persons"])
+        pats = [
+            lx.START + r"[وب]?(?:ال)?(?:" + w + r")" + around + r"\s+" + num + around + r"(?:\s+(?:" + persons + r"))?",
+            num + around + r"\s+(?:" + n + r")" + lx.END,
+            lx.START + r"[وب]?(?:" + w + r")\s+(?:" + lx.pattern("شخصين") + "|" + lx.pattern("جنديين") + "|"
+            + lx.pattern("عنصرين") + ")",
+        ]
+        for i, p in enumerate(pats):
+            m = re.search(p, ft[start:end])
+            if m:
+                value = 2 if i == 2 else lx.number_value(text[start + m.start("num"):start + m.end("num")])
+                if value is not None:
+                    if kind == "k" and killed is None:
+                        killed = value
+                    elif kind == "i" and injured is None:
+                        injured = value
+                    break
+    return killed, injured
+
+
+def instrument(ft: str, start: int, end: int) -> str | None:
+    found = [name for name, rx in lx.instruments() if rx.search(ft, start, end)]
+    # the lexicon lists weapons most specific first: "انفجار" follows many strikes, a drone carries rockets
+    return found[0] if found else None
+
+
+def projectile_count(text: str, ft: str, start: int, end: int) -> int | None:
+    proj = lx.alternation(lx.lexicon()["projectiles"])
+    m = re.search(lx.number_re() + r"\s+(?:من\s+(?:ال)?)?(?:" + proj + r")", ft[start:end])
+    if m:
+        return lx.number_value(text[start + m.start("num"):start + m.end("num")])
+    m = re.search(r"(?:" + proj + r")\s+" + lx.number_re() + lx.END, ft[start:end])
+    if m:
+        return lx.number_value(text[start + m.start("num"):start + m.end("num")])
+    if re.search(lx.START + r"[وب]?(?:ال)?(?:صاروخين|قذيفتين|طائرتين|مسيرتين)" + lx.END, ft[start:end]):
+        return 2
+    return None
+
+
+def claimed_by(text: str, ft: str, start: int, end: int) -> Arg | None:
+    """"أعلنت جماعة تسمى الثوار مسؤوليتها عنه" → الثوار; "تبنت X الهجوم" → X."""
+    seg = ft[start:end]
+    m = re.search(r"اعلن(?:ت)?\s+(.{2,60}?)\s+(?:مسووليت(?:ها|ه|هم)|المسووليه)", seg)
+    if not m:
+        m = re.search(r"تبن(?:ت|ي|ّت)\s+(.{2,40}?)\s+(?:الهجوم|العمليه|الهجمات|التفجير|الضربه)", seg)
+    if not m:
+        return None
+    s, e = start + m.start(1), start + m.end(1)
+    inner = re.search(r"(?:تسمي|تطلق علي نفسها اسم|يطلق عليها|المسماه|ما يسمي|ما تسمي)\s+(?:ب)?", ft[s:e])
+    if inner:
+        s = s + inner.end()
+    return Arg(text[s:e].strip(" \"«»“”"), None, s, e)
+
+
+def place_phrases(text: str, ft: str, start: int, end: int) -> list[Arg]:
+    """Place names introduced by a head noun: "محافظة بابل", "قاعدة عين الأسد", "مطار إربيل"."""
+    heads = lx.alternation(lx.lexicon()["place_heads"])
+    out = []
+    for m in re.finditer(lx.START + r"[وبل]?(?:ال)?(" + heads + r")\s+", ft[start:end]):
+        head_key = normalize(m.group(1))
+        pos = start + m.end()
+        words = []
+        for w in WORD.finditer(text, pos, min(end, pos + 60)):
+            if text[pos:w.start()].strip() or lx.any_trigger().fullmatch(lx.fold_ta(w.group())):
+                break
+            key = normalize(w.group())
+            if key in _STOP or key in {normalize(d) for d in lx.lexicon()["directions"]}:
+                break
+            nisba = key.endswith(("يه", "ي", "يين")) and (words or not key.startswith("ال"))
+            if nisba and (words or not key.startswith("ال")):
+                if not words:
+                    words = None
+                break
+            words.append((w.start(), w.end()))
+            pos = w.end()
+            if len(words) >= 3:
+                break
+        if not words:
+            continue
+        s, e = words[0][0], words[-1][1]
+        facility = head_key in ("قاعده", "مطار", "مخيم", "معبر", "ميناء")
+        full_s = start + m.start(1) if facility else s
+        out.append(Arg(text[full_s:e], None, full_s, e, text[s:e]))
+    return out
+
+
+def preceded_by_direction(ft: str, pos: int) -> bool:
+    window = ft[max(0, pos - 14):pos]
+    dirs = lx.alternation(lx.lexicon()["directions"])
+    return re.search(r"(?:" + dirs + r")\s*(?:ل)?$", window) is not None
+
+

@@ -1,0 +1,570 @@
+"""Sentence by sentence: triggers, modality, arguments, date, and one Event per happening.
+
+A sentence's triggers come from the lexicon (first rule wins where spans
+overlap, so "لا هدنة" is a truce denied before "هدنة" is anything else). Each
+trigger's modality decides what it becomes: an attack under a threat ("خيارات
+استهداف القواعد أصبحت متاحة", "قد يستهدف") is THREATEN, an attack denied or
+hypothetical is nothing, an end of truce under "التلويح ب" is THREATEN.
+Attack triggers in one sentence are one event; "الهجوم" in a later sentence
+with nothing new refers back and adds its counts to the previous attack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from datetime import date, timedelta
+
+from marsad.arabic import fold, normalize
+from marsad.events import arguments as ar
+from marsad.events import lexicon as lx
+from marsad.events import places
+from marsad.records import Annotation, Document, Event, Mention, Quote, Sentence, Span, Timex
+
+_SPEECH = {"THREATEN", "ACCUSE", "REJECT", "DEMAND", "REQUEST", "SUPPORT", "X_STATEMENT", "X_TRUCE_END",
+           "X_TRUCE_DENIED", "CONCEDE"}
+_TRUCE = {"X_TRUCE_END", "X_TRUCE_DENIED", "CONCEDE", "RETREAT"}
+_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+_PLACE_TYPES = ("LOC", "FAC", "GPE")
+_TIME = re.compile(r"^(?:ال)?(?:يوم|امس|اليوم|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|مساء|صباح|ليل|فجر"
+                   r"|حينها|ايضا|مجددا|رسميا)$")
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass
+class _Hit:
+    type: str
+    mode: str | None
+    start: int
+    end: int
+    pre: str
+    form: str
+    noun: bool
+    phrase: bool = False
+
+
+def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
+    text = doc.text
+    ft = fold(text)
+    ftt = lx.fold_ta(text)
+    sentences = annotation.sentences or _lines(text)
+    mentions = sorted(annotation.mentions, key=lambda m: m.start)
+    published = _latest(doc)
+    home = _home_country(mentions)
+    events: list[Event] = []
+    last_assault: tuple[int, Event] | None = None
+    for i, sent in enumerate(sentences):
+        hits = _hits(ftt, sent)
+        if not hits:
+            continue
+        made: dict[str, Event] = {}
+        for hit in hits:
+            if "ACCUSE" in made and hit.pre.lstrip("وف").startswith("ب"):
+                continue  # "اتهم ... الولايات المتحدة باستقدام قوات": what is alleged is not reported as done
+            etype, mode = _modal_type(ft, sent, hit)
+            if etype is None or etype in made:
+                if etype == "ASSAULT" and etype in made:
+                    _fill_assault(made[etype], text, ft, sent, hit, mentions)
+                continue
+            ev = _event(etype, mode, hit, text, ft, sent, mentions, annotation.quotes)
+            if etype == "ASSAULT":
+                _fill_assault(ev, text, ft, sent, hit, mentions)
+            made[etype] = ev
+        if "X_STATEMENT" in made and len(made) > 1:
+            del made["X_STATEMENT"]
+        for etype, ev in made.items():
+            near = sent if etype == "ASSAULT" else _window(sent, ev, hits)
+            _place(ev, text, ft, near, mentions, home)
+            _date(ev, _trigger_pos(ev, hits), ft, sent, annotation.timexes, published, events)
+            if etype == "ASSAULT":
+                if _refers_back(ev, ft, sent) and last_assault and i - last_assault[0] <= 4:
+                    _merge(last_assault[1], ev)
+                    continue
+                if _generic(ev, ft, sent) or _weak(ev):
+                    continue
+                last_assault = (i, ev)
+            ev.confidence = _confidence(ev)
+            events.append(ev)
+    return events
+
+
+def _latest(doc: Document) -> str | None:
+    """The latest day the report can have been written: its date, or its estimated window's end."""
+    p = doc.published
+    if p is None:
+        return None
+    if p.estimated and p.window:
+        return p.window[1]
+    return p.value[:10] if len(p.value) >= 10 else None
+
+
+def _window(sent: Sentence, ev: Event, hits: list[_Hit]) -> Sentence:
+    """Around the trigger: a talk's place is the one next to "المفاوضات", not any in a long sentence."""
+    hit = next((h for h in hits if h.type == ev.type), hits[0])
+    return Sentence(max(sent.start, hit.start - 50), min(sent.end, hit.end + 50))
+
+
+def _lines(text: str) -> list[Sentence]:
+    from marsad.annotate.sentences import split_sentences
+
+    return split_sentences(text)
+
+
+def _hits(ft: str, sent: Sentence) -> list[_Hit]:
+    taken: list[tuple[int, int]] = []
+    hits = []
+    amb = {normalize(k): [normalize(w) for w in v] for k, v in lx.lexicon()["ambiguous"]["not_before"].items()}
+    for trig in lx.triggers():
+        if trig.requires is not None and not trig.requires.search(ft, sent.start, sent.end):
+            continue
+        for m in trig.regex.finditer(ft, sent.start, sent.end):
+            s, e = m.start("form"), m.end()
+            if any(s < te and e > ts for ts, te in taken):
+                continue
+            form = normalize(m.group("form"))
+            after = normalize(ft[e:e + 20]).strip()
+            if any(after.startswith(w) for w in amb.get(form, [])) or normalize(m.group()) in _not_words():
+                continue
+            if trig.noun and trig.type != "ASSAULT" and not _supported(ft, sent, m.start(), e):
+                continue
+            taken.append((m.start(), e))
+            hits.append(_Hit(trig.type, trig.mode, m.start(), e, m.group("pre"), form, trig.noun, trig.phrase))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _not_words() -> frozenset:
+    return frozenset(normalize(w) for w in lx.lexicon()["not_words"])
+
+
+def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
+    """A verbal noun names an event when a support verb carries it: "بدأت العراق محادثات", "جرت مفاوضات"."""
+    support = lx.compiled("support_verbs")
+    window = ft[max(sent.start, start - 30):start]
+    return bool(support.search(ft, max(sent.start, start - 60), start) or support.search(ft, end, min(sent.end, end + 25))
+                or re.search(r"جول(?:ه|ة|ات)", window))
+
+
+def _before(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
+    return [normalize(w) for w in ar.WORD.findall(ft[max(sent.start, pos - 80):pos])][-n:]
+
+
+def _after(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
+    return [normalize(w) for w in ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])][:n]
+
+
+def _has(words: list[str], key: str) -> bool:
+    forms = [normalize(f) for f in lx.lexicon()[key]]
+    joined = " " + " ".join(words) + " "
+    return any(" " + f + " " in joined or (" " not in f and any(w.lstrip("وفل") == f for w in words)) for f in forms)
+
+
+def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | None]:
+    """What a trigger becomes under its sentence's negation and modality."""
+    near = _before(ft, sent, hit.start, 2)
+    clause = _before(ft, sent, hit.start, 8)
+    negated = _has(near, "negation") and hit.type not in ("X_TRUCE_DENIED",)
+    imperfect = normalize(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن")
+    future = "س" in hit.pre or (near and near[-1] in ("سوف", "لن")) or (near[-1:] == ["قد"] and imperfect)
+    threat = _has(clause, "threat_modal") or _has(_after(ft, sent, hit.end, 6), "threat_modal") or future
+    request = _has(_before(ft, sent, hit.start, 4), "request_modal")
+    bare = hit.pre[:-2] if hit.pre.endswith("ال") else hit.pre
+    purpose = hit.noun and (bare.endswith("ل") or hit.pre.endswith("لل"))  # "للمطالبة ب", "لإنهاء"
+    conditional = bool(set(_after(ft, sent, hit.end, 4)) & {"اذا", "لو"})  # "الهجمات ضدها، إذا حدثت"
+    irrealis = _has(_before(ft, sent, hit.start, 4), "irrealis") or purpose or conditional
+    t = hit.type
+    if t == "ASSAULT" and (_has(_before(ft, sent, hit.start, 6) + _after(ft, sent, hit.end, 6), "mishaps")
+                           or near[-1:] == ["اي"]):
+        return None, None  # an accident is not an attack; "لم تشهد أي هجوم" reports none
+    if t == "ASSAULT" and hit.noun and _has(_before(ft, sent, hit.start, 1), "background"):
+        window = ft[hit.start:min(sent.end, hit.end + 60)]
+        if not re.search(r"\d|مقتل|اصابه|قتلي|جرحي", window):
+            return None, None  # "بعد هجوم عين الأسد": a reference to an attack told elsewhere
+    if t == "ASSAULT":
+        if negated:
+            return None, None
+        if threat:
+            return "THREATEN", "violence"
+        if request or irrealis:
+            return None, None
+        return t, hit.mode
+    if t == "X_TRUCE_END":
+        if negated:
+            return None, None
+        if _has(clause, "threat_modal"):
+            return "THREATEN", "truce-end"
+        if request:
+            return "REQUEST", None
+        if irrealis:
+            return None, None
+        return t, None
+    if t in ("CONCEDE", "RETREAT") and hit.mode == "ceasefire":
+        if negated:
+            return "X_TRUCE_DENIED", None
+        return (t, hit.mode) if not irrealis else (None, None)
+    if t in ("THREATEN", "REQUEST", "DEMAND", "X_TRUCE_DENIED", "X_STATEMENT"):
+        return (None, None) if negated and t != "X_TRUCE_DENIED" else (t, hit.mode)
+    if negated or irrealis or future or request:
+        return None, None
+    if t == "RETREAT" and hit.mode == "withdraw" and re.search(
+            "(?:" + lx.alternation(lx.lexicon()["rejected_from"]) + ")", ft[hit.end:min(sent.end, hit.end + 80)]):
+        return "REJECT", None  # "انسحب من الاتفاق النووي": leaving an agreement rejects it
+    return t, hit.mode
+
+
+def _quote_at(quotes: list[Quote], pos: int, sent: Sentence) -> Quote | None:
+    for q in quotes:
+        if q.content.start <= pos < q.content.end:
+            return q
+    for q in quotes:  # a cue in this sentence whose content starts later in it
+        if sent.start <= q.content.start <= sent.end and q.speaker.start is not None and q.speaker.start < pos:
+            return q
+    return None
+
+
+def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
+    ev = Event(type=etype, mode=mode, actor=None, target=None, place=None, coordinates=None, date=None, killed=None,
+               injured=None, instrument=None, evidence=Span(sent.start, sent.end), confidence=0.0)
+    if etype == "ASSAULT":
+        return ev
+    actor = target = None
+    between = re.search(r"بين\s+(.{2,40}?)\s+و(.{2,40}?)(?=\s+(?:في|على|من|حول|بشان)\s|[،,.]|$)",
+                        ft[sent.start:sent.end])
+    if between and etype in _SYMMETRIC:
+        s1, e1 = sent.start + between.start(1), sent.start + between.end(1)
+        s2, e2 = sent.start + between.start(2), sent.start + between.end(2)
+        actor, target = ar.Arg(text[s1:e1], None, s1, e1), ar.Arg(text[s2:e2], None, s2, e2)
+    else:
+        verb = not hit.noun and not hit.phrase
+        after = ar.phrase_after(text, ft, hit.end, sent.end)
+        governs = normalize(hit.form).endswith((" علي", " مع"))
+        transformed = hit.type != etype  # an attack turned threat: who threatens is the speaker, not a subject
+        if verb and not transformed and not governs and not _pronoun_subject(hit, ft) and _subject(after, mentions):
+            actor = after
+            target = ar.phrase_after(text, ft, after.end, sent.end)
+        elif governs:
+            target = after
+        elif hit.noun:
+            actor = _support_subject(text, ft, sent, hit, mentions)
+        if hit.phrase:
+            target = None  # what follows a fixed phrase ("لا هدنة أو اتفاقا") is not its object
+        if actor is None and etype in _SPEECH:
+            q = _quote_at(quotes, hit.start, sent)
+            if q is not None:
+                actor = ar.Arg(q.speaker.text, q.speaker.entity, q.speaker.start, q.speaker.end)
+        if actor is None and hit.type != etype:
+            # "تلويح الفصائل والميليشيات العراقية بإنهاء الهدنة": who threatens is the threat noun's genitive
+            threat = list(lx.compiled("threat_modal").finditer(ft, max(sent.start, hit.start - 80), hit.start))
+            if threat:
+                cand = ar.phrase_after(text, ft, threat[-1].end(), hit.start)
+                if cand is not None and _is_agent(cand, mentions):
+                    actor = cand
+        if actor is None:
+            actor = _agent_before(text, ft, sent, hit.start, mentions, nisba=etype not in _TRUCE)
+        with_ = re.search(r"(?:^|\s)(?:مع|ضد)\s+" if etype in _SYMMETRIC | _TRUCE else r"(?:^|\s)(?:مع|ضد|علي)\s+",
+                          ft[hit.end:min(sent.end, hit.end + 40)])
+        if target is None and with_:
+            target = ar.phrase_after(text, ft, hit.end + with_.end(), sent.end)
+        if target is None and etype in ("ACCUSE", "THREATEN", "REJECT", "DEMAND", "REQUEST") and after is not actor:
+            target = after
+    actor = _country(ar.link(actor, mentions))
+    if actor is not None and actor.entity is None and actor.start is not None:
+        state = ar.demonym_actor(text, actor.start, actor.end)
+        if state is not None and state.entity:
+            actor = ar.Arg(actor.text, state.entity, actor.start, actor.end)  # "وفد عراقي": as written, coded to Iraq
+    ev.actor, ev.actor_entity = _named(actor)
+    ev.target, ev.target_entity = _named(ar.link(target, mentions))
+    return ev
+
+
+def _country(arg: ar.Arg | None) -> ar.Arg | None:
+    if arg is not None and arg.entity is None:
+        found = places.country_named(arg.text)
+        if found:
+            return ar.Arg(arg.text, found[0], arg.start, arg.end)
+    return arg
+
+
+def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
+    if arg is None:
+        return None, None
+    return arg.text.strip(" \"«»“”"), arg.entity
+
+
+def _pronoun_subject(hit: _Hit, ft: str) -> bool:
+    """"ناقشا", "اتفقوا": the subject is in the verb; what follows is its object."""
+    word = normalize(ft[hit.start:hit.end])
+    rest = word[word.find(hit.form) + len(hit.form):] if hit.form in word else ""
+    return rest in ("ا", "وا", "تا")
+
+
+def _support_subject(text, ft, sent, hit: _Hit, mentions, attack: bool = False) -> ar.Arg | None:
+    """"نفذت قوات الجيش اليمني هجوما", "أجرى زعيما البلدين محادثات": the support verb's subject."""
+    verbs = lx.compiled("attack_support") if attack else lx.compiled("support_verbs")
+    support = list(verbs.finditer(ft, max(sent.start, hit.start - 100), hit.start))
+    if not support:
+        return None
+    cand = ar.phrase_after(text, ft, support[-1].end(), hit.start)
+    return cand if _subject(cand, mentions) else None
+
+
+def _subject(arg: ar.Arg | None, mentions: list[Mention]) -> bool:
+    """The phrase right after a verb is its subject (Arabic news is verb-first), unless it is a time or number."""
+    if arg is None:
+        return False
+    if _is_agent(arg, mentions):
+        return True
+    first = normalize(arg.text.split()[0])
+    return not (_TIME.match(first) or lx.number_value(arg.text.split()[0]) is not None or first in ("ان", "الي", "علي"))
+
+
+def _is_agent(arg: ar.Arg, mentions: list[Mention]) -> bool:
+    inside = ar.mentions_in(mentions, arg.start - 1, arg.end + 1)
+    if inside:
+        return True
+    words = normalize(arg.text).split()
+    heads = {normalize(h) for h in lx.lexicon()["agent_heads"]}
+    return bool(words) and (words[0].lstrip("و") in heads or places.country_named(arg.text) is not None)
+
+
+def _agent_before(text, ft, sent, pos, mentions, nisba: bool = True) -> ar.Arg | None:
+    """The nearest named actor before a trigger in its sentence: a mention, or a nisba ("وفد عراقي")."""
+    before = [m for m in mentions if sent.start <= m.start and m.end <= pos and m.type in ("PER", "ORG", "GPE", "LOC",
+                                                                                             "NORP")]
+    if before:
+        m = before[-1]
+        if m.type in ("PER", "ORG", "NORP") or not ar.preceded_by_direction(ft, m.start):
+            if not _after_preposition(ft, m.start):
+                return ar.Arg(m.text, m.entity, m.start, m.end)
+    return ar.demonym_actor(text, max(sent.start, pos - 60), pos) if nisba else None
+
+
+def _after_preposition(ft: str, pos: int) -> bool:
+    return bool(re.search(r"(?:^|\s)(?:في|الي|من|داخل|ب)\s*$", ft[max(0, pos - 8):pos]))
+
+
+def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
+    if ev.mode is None and hit.mode:
+        ev.mode = hit.mode
+    claim = ar.claimed_by(text, ft, sent.start, sent.end)
+    if claim and ev.actor is None:
+        ev.actor, ev.actor_entity = _named(ar.link(claim, mentions))
+        ev.claimed_by = ev.actor
+    after = ar.phrase_after(text, ft, hit.end, sent.end)
+    verb = not hit.noun and not hit.phrase
+    target = None
+    if after is not None:
+        if verb:
+            obj = ar.skip_weapons(text, ft, hit.end, sent.end)
+            if obj == hit.end and _is_agent(after, mentions):
+                if ev.actor is None:
+                    ev.actor, ev.actor_entity = _named(ar.link(after, mentions))
+                obj = after.end
+            target = ar.phrase_after(text, ft, obj, sent.end, through_fac=True)
+        else:
+            lam = re.match(r"(?:\s+\S+){0,4}?\s+لل?(?=\S)", ft[after.end:sent.end])
+            nisba = ar.demonym_actor(text, hit.start, after.end)
+            if lam and _is_agent(after, mentions) and ev.actor is None:
+                ev.actor, ev.actor_entity = _named(_country(ar.link(after, mentions)))
+                target = ar.phrase_after(text, ft, after.end + lam.end(), sent.end, max_words=8)
+            elif nisba and ev.actor is None and not ar.forces_target(text, ft, after.start, after.end):
+                ev.actor, ev.actor_entity = nisba.text, nisba.entity
+            elif not ar.instrument(ft, after.start, after.end) and _construct(hit, ft) and not _adjective(after.text):
+                target = ar.phrase_after(text, ft, after.start, sent.end, through_fac=True)
+    if ev.actor is None and hit.noun:
+        sub = _support_subject(text, ft, sent, hit, mentions, attack=True)
+        if sub is not None and _is_agent(sub, mentions):
+            ev.actor, ev.actor_entity = _named(_country(ar.link(sub, mentions)))
+    if ev.actor is None:
+        by = re.search(r"(?:من قبل|علي يد|برصاص|بنيران|(?:شن|نفذ|اطلق|زرع|فجر)(?:ت)?(?:ه|ها))\s+",
+                       ft[sent.start:sent.end])
+        if by:
+            ev.actor, ev.actor_entity = _named(ar.link(ar.phrase_after(text, ft, sent.start + by.end(), sent.end),
+                                                       mentions))
+    victims = re.search(r"(?:مقتل|قتل|مصرع|اصابه)\s+(?:(?:اكثر|اقل|نحو|حوالي)\s+من\s+)?\S+(?:\s+علي\s+الاقل)?"
+                        r"\s+من\s+", ft[sent.start:sent.end])
+    clause_end = _clause_end(ft, hit.end, sent.end)
+    forces = ar.forces_target(text, ft, hit.start, clause_end)
+    if victims:
+        target = ar.phrase_after(text, ft, sent.start + victims.end(), sent.end) or target
+    elif forces and (target is None or _facility(target.text)):
+        target = forces
+    on = re.search(r"(?:^|\s)(?:علي|ضد)\s+", ft[hit.end:min(sent.end, hit.end + 40)])
+    if target is None and on:
+        target = ar.phrase_after(text, ft, hit.end + on.end(), sent.end, through_fac=True)
+    if ev.target is None and target is not None:
+        ev.target, ev.target_entity = _named(ar.link(target, mentions))
+        ev.target = _strip_quantity(ev.target)
+    if ev.instrument is None:
+        ev.instrument = ar.instrument(ft, sent.start, sent.end)
+        if ev.mode is None and ev.instrument:
+            ev.mode = lx.lexicon()["instrument_modes"].get(ev.instrument)
+    killed, injured = ar.killed_injured(text, ft, sent.start, sent.end)
+    ev.killed = ev.killed if ev.killed is not None else killed
+    ev.injured = ev.injured if ev.injured is not None else injured
+    if ev.count is None and ev.instrument in ("drone", "rockets"):
+        ev.count = ar.projectile_count(text, ft, sent.start, sent.end)
+
+
+def _clause_end(ft: str, pos: int, end: int) -> int:
+    """The first comma after the phrase following `pos` (a relative clause "التي تضم قوات" stays in)."""
+    comma = re.search(r"[,؛;]", ft[pos:end])
+    return pos + comma.start() if comma else end
+
+
+def _construct(hit: _Hit, ft: str) -> bool:
+    """"استهداف قاعدة" governs a genitive; "الهجوم" or "انفجارين" does not."""
+    return "ال" not in hit.pre and normalize(ft[hit.start:hit.end]).endswith(hit.form)
+
+
+def _adjective(phrase: str) -> bool:
+    first = normalize(phrase.split()[0])
+    return bool(_TIME.match(first)) or first in ("الاقل", "نفسه", "نفسها", "اخرين", "كبير", "عنيفا") or \
+        first.endswith(("يين", "يون")) or lx.number_value(phrase.split()[0]) is not None
+
+
+def _strip_quantity(target: str | None) -> str | None:
+    if not target:
+        return target
+    words = target.split()
+    while words and (lx.number_value(words[0]) is not None or normalize(words[0]) in ("جميع", "كل")):
+        words = words[1:]
+    return " ".join(words) or target
+
+
+def _facility(text: str) -> bool:
+    return ar._is_facility(normalize(text.split()[0])) if text.split() else False
+
+
+def _place(ev, text, ft, sent, mentions, home) -> None:
+    candidates: list[tuple[int, ar.Arg]] = []
+    for m in mentions:
+        if not (sent.start <= m.start and m.end <= sent.end) or m.type not in _PLACE_TYPES:
+            continue
+        if ar.preceded_by_direction(ft, m.start) or _is_direction(m.text):
+            continue
+        if any(x and normalize(m.text) in normalize(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start):
+            continue  # "محادثات مع الولايات المتحدة": a party, not where it happened
+        ent = places.entity(m.entity)
+        rank = 0 if m.type == "FAC" else 2 if places.is_country(ent) else 1
+        candidates.append((rank, ar.Arg(m.text, m.entity, m.start, m.end, m.text)))
+    for p in ar.place_phrases(text, ft, sent.start, sent.end):
+        if ar.preceded_by_direction(ft, p.start):
+            continue
+        if places.known() and not _facility(p.text) and places.lookup(p.name or p.text) is None:
+            continue  # "الناحية العسكرية": a head noun before a word the gazetteer does not know
+        candidates.append((0 if _facility(p.text) else 1, p))
+    if not candidates and re.search(r"(?:في|داخل)\s+البلاد", ft[sent.start:sent.end]) and home:
+        candidates.append((2, ar.Arg(home.text, home.entity, None, None, home.text)))
+    if not candidates:
+        return
+    candidates.sort(key=lambda c: (c[0], c[1].start if c[1].start is not None else 0))
+    best = candidates[0][1]
+    ev.place = best.text
+    ent = places.entity(best.entity) if best.entity else None
+    if ent is None and best.name:
+        ent = places.lookup(best.name)
+    if ent is not None:
+        ev.place_entity = ent.id
+        ev.coordinates = tuple(ent.coordinates) if ent.coordinates else None
+        ev.country = ent.country
+        ev.admin1 = ent.admin1
+    if ev.type in _SYMMETRIC and ev.target is None and ev.place_entity:
+        # "زار وفد عراقي واشنطن": the host government is the other party (a capital codes to its country)
+        other = places.government(ev.place_entity)
+        if other and other != ev.actor_entity and other != ev.place_entity:
+            host = places.entity(other)
+            ev.target = host.names.get("ar", [ev.place])[0] if host else ev.place
+            ev.target_entity = other
+
+
+def _is_direction(word: str) -> bool:
+    return normalize(word) in {normalize(d) for d in lx.lexicon()["directions"]}
+
+
+def _after_in(ft: str, pos: int) -> bool:
+    return bool(re.search(r"(?:^|\s)(?:في|داخل)\s*$|(?:^|\s)ب$", ft[max(0, pos - 8):pos]))
+
+
+def _home_country(mentions: list[Mention]) -> ar.Arg | None:
+    """The country a report is mostly about, for "في البلاد"."""
+    counts: dict[str, tuple[int, Mention]] = {}
+    for m in mentions:
+        if m.entity and m.entity.startswith("country:") and m.type in _PLACE_TYPES:
+            n, first = counts.get(m.entity, (0, m))
+            counts[m.entity] = (n + 1, first)
+    if not counts:
+        return None
+    _, m = max(counts.values(), key=lambda v: v[0])
+    return ar.Arg(m.text, m.entity, m.start, m.end, m.text)
+
+
+def _trigger_pos(ev: Event, hits: list[_Hit]) -> int:
+    return next((h.start for h in hits if h.type == ev.type), hits[0].start)
+
+
+def _date(ev, pos, ft, sent, timexes: list[Timex], published, events: list[Event]) -> None:
+    """The event's own date: the sentence's resolved date nearest its trigger, never a deadline or a future date."""
+    own = []
+    for t in timexes:
+        if not (sent.start <= t.start and t.end <= sent.end and t.type in ("DATE", "TIME")):
+            continue
+        value = t.value[:10]
+        if not _ISO.match(value) or (published and value[:len(published)] > published[:len(value)]):
+            continue
+        if re.search(r"(?:بحلول|حتي|لغايه|قبل نهايه|موعد)\s*$", ft[max(sent.start, t.start - 12):t.start]):
+            continue
+        own.append(t)
+    if own:
+        own.sort(key=lambda t: abs(t.start - pos))
+        ev.date = own[0].value[:10]
+        return
+    seg = ft[sent.start:sent.end]
+    if ev.type != "ASSAULT":
+        return
+    if re.search(r"بعد\s+(?:اقل\s+من\s+)?(?:اسبوع|ايام|يومين)", seg):
+        prev = next((e for e in reversed(events) if e.date and len(e.date) == 10), None)
+        if prev is not None:
+            d = date.fromisoformat(prev.date)
+            ev.date_window = ((d + timedelta(days=1)).isoformat(), (d + timedelta(days=7)).isoformat())
+            return
+    if re.search(r"(?:بعد|قبل)\s+ساعات", seg) and published:
+        d = date.fromisoformat(published)
+        ev.date_window = ((d - timedelta(days=1)).isoformat(), d.isoformat())
+
+
+def _refers_back(ev: Event, ft: str, sent: Sentence) -> bool:
+    if ev.actor or ev.place or ev.date:
+        return False
+    anaphora = lx.compiled("anaphora", clitics=False)
+    return bool(anaphora.search(ft, sent.start, sent.end)) and not re.search(
+        r"(?:^|\s)هجوم|ضربه|غاره", ft[sent.start:sent.end])
+
+
+def _merge(prev: Event, new: Event) -> None:
+    for key in ("killed", "injured", "count", "instrument", "claimed_by"):
+        if getattr(prev, key) is None and getattr(new, key) is not None:
+            setattr(prev, key, getattr(new, key))
+
+
+def _weak(ev: Event) -> bool:
+    """An attack named with nothing about it ("لكن هجوم عين الأسد حدث") is a mention, not a report."""
+    return not (ev.actor or ev.instrument or ev.date or ev.killed is not None or ev.injured is not None or ev.count)
+
+
+def _generic(ev: Event, ft: str, sent: Sentence) -> bool:
+    if ev.place or ev.date or ev.date_window or ev.killed is not None or ev.injured is not None or ev.count:
+        return False
+    generic = lx.compiled("generic", clitics=False)
+    return bool(generic.search(ft, sent.start, sent.end))
+
+
+def _confidence(ev: Event) -> float:
+    c = 0.5
+    c += 0.15 if ev.actor else 0
+    c += 0.1 if ev.target else 0
+    c += 0.1 if ev.place else 0
+    c += 0.1 if ev.date or ev.date_window else 0
+    return min(c, 0.95)

@@ -1,0 +1,110 @@
+"""The trigger lexicons (events/data/lexicon.json) compiled to regular expressions over folded text."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from marsad.arabic import fold, normalize
+
+MARKS = "[\u064b-\u0652\u0640]*"
+# The triggers match over `fold` with ta marbuta kept apart from ha: "الطالبة" (the student) must not read as
+# "طالب" + the pronoun "ه" (he demanded it). A form's "ة" still matches an outlet's "ه".
+_KEEP_TA = str.maketrans({"ه": "ة"})
+START = r"(?<![\w\u064b-\u0652])"
+END = r"(?![\w\u064b-\u0652])"
+PREFIX = r"(?P<pre>[وف]?(?:س|ل|ب|ك)?(?:ال|لل)?)"
+VERB_PREFIX = r"(?P<pre>[وف]?س?)"
+SUFFIX = r"(?:ه|ها|هم|هما|ات|ين|ون|ان|ت|وا|ا|ي|نا|تا|تها|ته|تهم|كم)?"
+
+
+def fold_ta(text: str) -> str:
+    """`fold`, length-preserving, but with "ة" kept: the text trigger regexes run over."""
+    return "".join("ة" if o == "ة" else f for o, f in zip(text, fold(text)))
+
+
+def pattern(form: str) -> str:
+    """A form as a regex over `fold_ta` text: diacritics anywhere, any run of spaces between words."""
+    key = fold(normalize(form))
+    if form.endswith("ة"):
+        key = key[:-1] + "ة"
+    return MARKS.join(r"\s+" if c == " " else "[ةه]" if c == "ة" else re.escape(c) for c in key) + MARKS
+
+
+def alternation(forms) -> str:
+    return "|".join(pattern(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def words_re(forms, clitics: bool = True) -> re.Pattern:
+    pre = r"(?:[وف]?(?:ب|ل|ك)?(?:ال|لل)?)" if clitics else ""
+    return re.compile(START + pre + "(?:" + alternation(forms) + ")" + (SUFFIX if clitics else "") + END)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str | None
+    regex: re.Pattern
+    noun: bool  # a verbal noun ("هجوم", "محادثات"), not a verb ("هاجم", "بحث")
+    requires: re.Pattern | None  # a word the sentence must also hold ("انتهت" ends a truce only beside "الهدنة")
+    phrase: bool = False  # a fixed phrase ("لا هدنة", "إنهاء الهدنة"): no subject follows it
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(resources.files("marsad.events").joinpath("data/lexicon.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def triggers() -> tuple[Trigger, ...]:
+    out = []
+    for rule in lexicon()["triggers"]:
+        suffix = rule.get("suffix", True)
+        requires = re.compile(alternation(rule["requires"])) if rule.get("requires") else None
+        for noun, forms in ((False, rule["forms"]), (True, rule.get("nouns", []))):
+            if not forms:
+                continue
+            body = "(?P<form>" + alternation(forms) + ")"
+            # a verb takes و/ف and the future س, never the article: "الطالب" is not "طالب" (he demanded)
+            pre = (PREFIX if noun else VERB_PREFIX) if suffix else r"(?P<pre>[وف]?[بل]?)"
+            rx = START + pre + body + (SUFFIX if suffix else "") + END
+            out.append(Trigger(rule["type"], rule.get("mode"), re.compile(rx), noun, requires, not suffix))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def any_trigger() -> re.Pattern:
+    """Every trigger and weapon word: where a noun phrase after a trigger ends."""
+    forms = [f for r in lexicon()["triggers"] for f in r["forms"] + r.get("nouns", []) if " " not in f]
+    forms += [f for fs in lexicon()["instruments"].values() for f in fs if " " not in f]
+    return words_re(forms)
+
+
+@lru_cache(maxsize=None)
+def compiled(key: str, clitics: bool = True) -> re.Pattern:
+    return words_re(lexicon()[key], clitics)
+
+
+@lru_cache(maxsize=1)
+def instruments() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((name, words_re(forms)) for name, forms in lexicon()["instruments"].items())
+
+
+@lru_cache(maxsize=1)
+def number_re() -> str:
+    units = lexicon()["units"]
+    return r"(?P<num>\d+|" + alternation(units) + r")"
+
+
+def number_value(token: str) -> int | None:
+    token = token.strip()
+    if token.isdigit():
+        return int(token)
+    key = normalize(token)
+    for word, value in lexicon()["units"].items():
+        if normalize(word) == key:
+            return value
+    return None

@@ -1,0 +1,57 @@
+"""Quote attribution on sentences written the way outlets write them."""
+
+from marsad.annotate.quotes import find_quotes
+from marsad.annotate.sentences import split_sentences
+from marsad.records import Mention
+
+
+def quotes(text, mentions=()):
+    return [(q.speaker.text, q.role, q.outlet, q.cue, text[q.content.start:q.content.end], q.direct)
+            for q in find_quotes(text, split_sentences(text), list(mentions))]
+
+
+def test_role_name_outlet_and_direct_content():
+    text = "وقال عضو المجلس السياسي لحركة النجباء حيدر اللامي لصحيفة “ذا ناشيونال” إن “الفصائل أنهت الهدنة”."
+    assert quotes(text) == [("حيدر اللامي", "عضو المجلس السياسي لحركة النجباء", "ذا ناشيونال", "قال",
+                             "الفصائل أنهت الهدنة", True)]
+
+
+def test_outlet_after_lam_with_quotes_and_in_an_interview():
+    q = quotes('وأضاف لـ"إرم نيوز" أن "واشنطن تدرك جيدًا ذلك".')
+    assert q == []  # a continuation with no one before it has no speaker to carry
+    text = ('يقول الخبير الأمني علي الشمري، أن "الوضع معقد".\n'
+            'وأضاف لـ"إرم نيوز" أن "واشنطن تدرك جيدًا ذلك".\n'
+            'كما اعتبر في مقابلة مع شبكة رووداو الكردية أن "الحوار ممكن".')
+    got = quotes(text)
+    assert [(s, r, o) for s, r, o, *_ in got] == [
+        ("علي الشمري", "الخبير الأمني", None), ("علي الشمري", "الخبير الأمني", "إرم نيوز"),
+        ("علي الشمري", "الخبير الأمني", "رووداو")]
+
+
+def test_described_speaker_and_continuation_across_sentences():
+    text = ("وقال مسؤول حكومي كبير لصحيفة “ذا ناشيونال” إن بغداد وواشنطن كانتا قريبتين من الاتفاق.\n"
+            "وأضاف “كنا قد أنهينا كل شيء تقريبا. لكن الهجوم حدث”.")
+    got = quotes(text)
+    assert got[0][:4] == ("مسؤول حكومي كبير", None, "ذا ناشيونال", "قال") and not got[0][5]
+    assert got[1] == ("مسؤول حكومي كبير", None, "ذا ناشيونال", "أضاف",
+                      "كنا قد أنهينا كل شيء تقريبا. لكن الهجوم حدث", True)
+
+
+def test_speaker_before_the_cue_and_participles():
+    text = ("رئيس الكتلة النيابية، حبيب الحلاوي، ذكر في تصريحات صحافية، أن «لا أحد ينافسنا» "
+            "مؤكدا أن «الحركة قوية».")
+    got = quotes(text)
+    assert [(s, c, d) for s, _, _, c, _, d in got] == [("حبيب الحلاوي", "ذكر", True), ("حبيب الحلاوي", "مؤكدا", True)]
+
+
+def test_entity_mentions_name_and_link_the_speaker():
+    text = "وقال المتحدث باسم الخارجية ماثيو ميلر إن الجانبين يجتمعان."
+    m = Mention(text.index("ماثيو"), text.index("ماثيو") + len("ماثيو ميلر"), "ماثيو ميلر", "PER", "per:matthew-miller")
+    q = find_quotes(text, split_sentences(text), [m])[0]
+    assert (q.speaker.text, q.speaker.entity, q.role) == ("ماثيو ميلر", "per:matthew-miller", "المتحدث باسم الخارجية")
+
+
+def test_negated_cue_is_not_a_quote():
+    text = 'وقال المصدر لـ"إرم نيوز" شريطة عدم ذكر اسمه، إن "الحكومة فشلت".'
+    got = quotes(text)
+    assert len(got) == 1 and got[0][0] == "المصدر" and got[0][3] == "قال"
