@@ -141,4 +141,4 @@ def test_every_read_query_answers_the_same_on_both_back_ends(tmp_path, pg_url):
     ]
     for i, call in enumerate(calls):
         assert call(a) == call(b), i
-    assert a.search("هدنة")["total"] == 3 and a.entity("Q30")["events"]
+    assert a.search("هدنة")["total"] == 3 and a.entity("~بابل")["events"]
