@@ -75,12 +75,25 @@ def floor(path: Path, limit: int | None) -> int:
     return n
 
 
+FAILED: dict[str, list[str]] = defaultdict(list)  # stage -> "source: error" (the pipeline reports these too)
+
+
+def guarded(stage: str, fn, item, source: str):
+    try:
+        return fn(*item)
+    except Exception as exc:  # noqa: BLE001 - a failing report is counted, the timing goes on
+        FAILED[stage].append(f"{source}: {type(exc).__name__}: {exc}")
+        return None
+
+
 def stages(path: Path, limit: int | None) -> dict[str, tuple[float, float]]:
     """Stage -> (wall, CPU) seconds over the same reports, each stage fed the previous one's output."""
     raws, *t_ingest = timed(lambda: read(path, limit))
-    docs, *t_clean = timed(lambda: [clean(r) for r in raws])
-    anns, *t_annotate = timed(lambda: [annotate(d) for d in docs])
-    _, *t_events = timed(lambda: [extract_events(d, a) for d, a in zip(docs, anns)])
+    docs, *t_clean = timed(lambda: [guarded("clean", clean, (r,), r.source) for r in raws])
+    pairs = [(r, d) for r, d in zip(raws, docs) if d is not None]
+    anns, *t_annotate = timed(lambda: [guarded("annotate", annotate, (d,), r.source) for r, d in pairs])
+    done = [(r, d, a) for (r, d), a in zip(pairs, anns) if a is not None]
+    _, *t_events = timed(lambda: [guarded("events", extract_events, (d, a), r.source) for r, d, a in done])
     return {"n": len(raws), "ingest": t_ingest, "clean": t_clean, "annotate": t_annotate, "events": t_events}
 
 
@@ -89,7 +102,7 @@ def end_to_end(path: Path, limit: int | None) -> tuple[int, float, float]:
         n = 0
         for raw in islice(read_paths([path]), limit):
             if not isinstance(raw, IngestFailure):
-                analyze_raw(raw)
+                guarded("end to end", analyze_raw, (raw,), raw.source)
                 n += 1
         return n
     return timed(run)
@@ -146,7 +159,7 @@ def profile(path: Path, limit: int | None, top: int = 15) -> None:
     prof = cProfile.Profile()
     prof.enable()
     for r in raws:
-        analyze_raw(r)
+        guarded("profile", analyze_raw, (r,), r.source)
     prof.disable()
     stats = pstats.Stats(prof)
     total = sum(v[2] for v in stats.stats.values())
@@ -192,6 +205,8 @@ def main() -> int:
     print(f"\none process, stage by stage ({n} reports):")
     for stage in ("ingest", "clean", "annotate", "events"):
         print(f"  {stage:10s} {rate(n, *s[stage])}")
+        if FAILED[stage]:
+            print(f"             {len(FAILED[stage])} reports raised here, e.g. {FAILED[stage][0][:200]}")
     n_e2e, t_e2e, cpu_e2e = end_to_end(args.corpus, args.limit)
     print(f"  {'end to end':10s} {rate(n_e2e, t_e2e, cpu_e2e)}   (one core)")
     n_floor, t_floor, cpu_floor = timed(lambda: floor(args.corpus, args.limit))

@@ -34,7 +34,8 @@ def register(sub) -> None:
         "run",
         help="analyze a large corpus on Dask into Parquet (and a store)",
         description="Run the per-report pipeline (ingest, clean, annotate, events) on Dask workers over "
-        "shards of the input, write Parquet tables, optionally store the documents, then cluster stories.",
+        "shards of the input and write Parquet tables; with --db also store each shard and place its "
+        "reports in the store's stories as it arrives (else stories go to <out>/stories.json).",
         epilog=EPILOG, formatter_class=RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (JSON Lines shards, .txt, .html, ...)")
@@ -45,7 +46,8 @@ def register(sub) -> None:
     p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                    help="local worker processes, one thread each (default: 2, or 1 on a one-core machine)")
     p.add_argument("--shard-size", type=int, default=500, metavar="N", help="reports per shard (default: 500)")
-    p.add_argument("--no-stories", dest="stories", action="store_false", help="skip story clustering")
+    p.add_argument("--no-stories", dest="stories", action="store_false",
+                   help="skip story clustering (stored reports are placed by the next ingest or run)")
     p.set_defaults(run=run)
 
 
