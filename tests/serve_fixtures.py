@@ -28,7 +28,7 @@ def _doc(doc_id, name, outlet, published, text, mentions=(), events=()):
 
 def synthetic_store(path: Path) -> SQLiteStore:
     """Three reports with entities, events and one story (as later stages will fill them)."""
-    return fill_synthetic(SQLiteStore(path, check_same_thread=False))
+    return fill_synthetic(SQLiteStore(path))
 
 
 def fill_synthetic(store):

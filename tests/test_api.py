@@ -122,6 +122,19 @@ def test_export_documents_jsonl(client):
     assert {row["id"] for row in rows} == {"a1", "b2"} and "stories" not in rows[0]
 
 
+def test_export_events(client):
+    plover = client.get("/api/export/events", params={"format": "plover", "outlet": "العربية"})
+    assert plover.headers["content-type"].startswith("application/json")
+    assert [e["event_type"] for e in plover.json()] == ["ASSAULT"]
+    acled = client.get("/api/export/events", params={"format": "acled"})
+    assert acled.headers["content-type"].startswith("text/csv")
+    assert acled.text.splitlines()[0].startswith("event_date,event_type") and len(acled.text.splitlines()) == 3
+    geo = client.get("/api/export/events", params={"format": "geojson", "story": "s1"}).json()
+    assert geo["type"] == "FeatureCollection" and len(geo["features"]) == 2
+    assert geo["features"][0]["geometry"]["coordinates"] == [44.4, 32.5]  # longitude first
+    assert client.get("/api/export/events", params={"format": "kml"}).status_code == 422
+
+
 def test_openapi_and_docs_served(client):
     spec = client.get("/openapi.json").json()
     for path in ["/api/documents", "/api/stories/{story_id}", "/api/search", "/api/entities/{key}", "/api/events"]:

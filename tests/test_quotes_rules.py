@@ -55,3 +55,12 @@ def test_negated_cue_is_not_a_quote():
     text = 'وقال المصدر لـ"إرم نيوز" شريطة عدم ذكر اسمه، إن "الحكومة فشلت".'
     got = quotes(text)
     assert len(got) == 1 and got[0][0] == "المصدر" and got[0][3] == "قال"
+
+
+def test_attribution_after_the_words():
+    text = ("سقط 7 قتلى على الأقل في كابول، الجمعة، إثر تفجير انتحاري، "
+            "وفقا لما قاله نائب المتحدث باسم وزارة الداخلية نصرت رحيمي لـCNN.")
+    ((speaker, role, outlet, cue, content, direct),) = quotes(text)
+    assert (speaker, role, outlet, cue, direct) == ("نصرت رحيمي", "نائب المتحدث باسم وزارة الداخلية", "CNN", "قاله",
+                                                    False)
+    assert content.startswith("سقط 7 قتلى") and content.endswith("تفجير انتحاري")

@@ -147,7 +147,32 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
             covered_to = content.end
         quotes.append(Quote(who.speaker, who.role, who.outlet, cue, content, direct))
         last = who
-    return quotes
+    return quotes + _trailing(text, ft, sentences, mentions, quotes)
+
+
+_TRAIL = re.compile(fold(r"[،,]?\s*(?:وفقا لما|وفق ما|حسبما|بحسب ما|حسب ما|طبقا لما)\s+"
+                         r"(?P<cue>قاله|قالته|قالت|قال|قالوا|ذكره|ذكرته|ذكرت|ذكر|أفاد|أفادت|أعلنت|أعلن|أوردت|أورد)"
+                         r"(?=\s|[.،,]|$)"))
+
+
+def _trailing(text: str, ft: str, sentences: list[Sentence], mentions: list[Mention], found: list[Quote]) -> list[Quote]:
+    """"سقط 7 قتلى ... ، وفقا لما قاله نصرت رحيمي لـCNN.": the words come first, the speaker after them."""
+    out = []
+    for sent in sentences:
+        m = _TRAIL.search(ft, sent.start, sent.end)
+        if m is None or m.start() - sent.start < 15:
+            continue
+        if any(sent.start <= q.content.start < m.start() for q in found):
+            continue  # the sentence already holds a quote with its own cue
+        who = _who(text, ft, m.end(), sent.end, mentions)
+        if who is None or not who.speaker.text:
+            continue
+        end = m.start()
+        while end > sent.start and (text[end - 1].isspace() or text[end - 1] in "،,"):
+            end -= 1
+        out.append(Quote(who.speaker, who.role, who.outlet, text[m.start("cue"):m.end("cue")], Span(sent.start, end),
+                         False))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -271,6 +296,10 @@ def _outlet(text: str, ft: str, start: int, end: int) -> tuple[str | None, tuple
     if quoted:
         s = start + quoted.start(2)
         return text[s:s + len(quoted.group(2))].strip(), (start + quoted.start(), start + quoted.end())
+    latin = re.search(_NOT_WORD + r"ل(?:ـ)?\s*([A-Za-z][A-Za-z0-9.\- ]{1,30}?)(?=\s*(?:[،,.:]|ان|بان|$))", seg)
+    if latin:
+        s = start + latin.start(1)
+        return text[s:start + latin.end(1)].strip(), (start + latin.start(), start + latin.end())
     bare = re.search(r"(?:" + _NOT_WORD + r"ل|مع\s+)(?:" + kind + r")\s+((?:(?!ال)[\w\u064b-\u0652]+\s*){1,3})", seg)
     if bare:
         name = bare.group(1).strip()
@@ -324,12 +353,23 @@ def _who(text: str, ft: str, start: int, end: int, mentions: list[Mention],
         return _Who(speaker, role, outlet)
     head = segments[0]
     speaker, role = _split(text, ft, head, mentions)
+    if role is None and speaker.entity is None and len(segments) > 1 and _titled(ft, head):
+        # "الرئيس الفلسطيني، محمود عباس، الاثنين": the role, then the name between commas
+        name = segments[1]
+        words = ft[name[0]:name[1]].split()
+        if 1 < len(words) <= 4 and not res["time"].match(ft[name[0]:name[1]]) and not res["role"].match(
+                ft[name[0]:name[1]]):
+            ent = next((m.entity for m in mentions if m.start >= name[0] and m.end <= name[1] and m.type == "PER"),
+                       None)
+            speaker, role = Speaker(text[name[0]:name[1]], ent, name[0], name[1]), text[head[0]:head[1]]
+            segments = segments[1:]
     for s in segments[1:]:
         if res["role"].match(ft[s[0]:s[1]]) and role is None:
             role = text[s[0]:s[1]].lstrip("و ").strip()
         elif stop_at_object or not res["time"].match(ft[s[0]:s[1]]):
             break
-    if len(speaker.text.split()) > (10 if role or res["described"].match(ft[head[0]:head[1]]) else 5):
+    if len(speaker.text.split()) > (10 if role or res["described"].match(ft[head[0]:head[1]])
+                                    or res["role"].match(ft[head[0]:head[1]]) else 5):
         return None
     return _Who(speaker, role, outlet)
 
@@ -344,7 +384,7 @@ def _segments(text: str, ft: str, start: int, end: int) -> list[tuple[int, int]]
             continue
         while s < e and (text[s].isspace() or text[s] in "\"'«»“”()-"):
             s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'«»“”()-"):
+        while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'«»“”()-.؛;"):
             e -= 1
         if e > s and not _only_time(ft[s:e]):
             out.append((s, e))
@@ -389,6 +429,11 @@ def _split(text: str, ft: str, seg: tuple[int, int], mentions: list[Mention]) ->
     return Speaker(text[s:e], ent, s, e), None
 
 
+def _titled(ft: str, seg: tuple[int, int]) -> bool:
+    """A phrase that is a role or a title with no name in it: "نائب وزير الخارجية الإيراني"."""
+    return bool(_res()["role"].match(ft[seg[0]:seg[1]]))
+
+
 def _later_role(phrase: str) -> int | None:
     """Where a role starts after a leading name: "أمين محمود عثمان الأمين العام للمجلس" → at "الأمين"."""
     res = _res()
@@ -397,7 +442,9 @@ def _later_role(phrase: str) -> int | None:
     toks = list(re.finditer(r"\S+", phrase))
     for i, t in enumerate(toks[2:], start=2):
         if res["role"].match(phrase[t.start():]) and toks[i].group().startswith("ال"):
-            return t.start()
+            before = [w.group() for w in toks[:i]]
+            # only a name stands before the role: "أمين محمود عثمان الأمين العام", not "مفوض الأمم المتحدة ..."
+            return t.start() if len(before) <= 4 and not any(w.startswith("ال") for w in before) else None
     return None
 
 
@@ -409,8 +456,10 @@ def _trailing_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     i = len(toks) - 1
     if toks[i][2].startswith("ال") and not toks[i - 1][2].startswith("ال"):
         i -= 1  # given name + family name "al-..."
-        if i > 1 and toks[i - 1][2] in ("ابو", "ام", "ابن", "بن"):
-            i -= 1
+        while i > 2 and toks[i - 1][2] in ("ابن", "بن", "بنت"):
+            i -= 2  # "زيد بن رعد الحسين"
+        if i > 1 and toks[i - 1][2] in ("ابو", "ام"):
+            i -= 1  # "أبو مهدي المهندس"
     elif toks[i][2].startswith("ل"):
         return None
     elif not toks[i][2].startswith("ال"):

@@ -21,6 +21,12 @@ WORD = re.compile(r"[^\s،,.؛;:\"«»“”()\[\]]+")
 _STOP = set(normalize(w) for w in (
     "إثر اثر عقب جراء جرّاء نتيجة لدى في على من إلى الى عن ضد داخل خارج بعد قبل منذ خلال حيث التي الذي الذين مما ما أن إن بأن لأن وفق حسب "
     "بسبب رغم عبر أمام بين لكن بينما فيما كما أي أيضا حتى مع عند لدى إذ ثم").split())
+# time words end a phrase ("المحتجين الثلاثاء") and are skipped before one ("يوم الجمعة")
+_TIME = set(normalize(w) for w in (
+    "يوم اليوم أمس الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد مساء صباح ليلة الليلة فجر ظهر الأسبوع "
+    "الشهر العام الماضي الماضية المقبل حاليا حينها").split())
+# words that cannot open an argument: "على الأقل", "آخرين", "عندما"
+_NOT_ARG = set(normalize(w) for w in "الأقل آخرين آخر أخرى عندما بينما حين كما أيضا إنها إنه بأنه بأنها هذا هذه ذلك".split())
 _PRONOUN_PP = set(normalize(w) for w in "فيه فيها فيهم عليه عليها منه منها له لها لهم خلاله".split())
 _QUANT = set(normalize(w) for w in "جميع كل بعض عدد عدة كافة".split())
 
@@ -50,10 +56,15 @@ def skip_weapons(text: str, ft: str, pos: int, limit: int) -> int:
         pos = m.end()
 
 
-def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, through_fac: bool = False) -> Arg | None:
-    """The noun phrase starting at `pos`: words up to a preposition, relative pronoun or punctuation."""
+def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, through_fac: bool = False,
+                 names: list[Mention] | None = None) -> Arg | None:
+    """The noun phrase starting at `pos`: words up to a preposition, relative pronoun or punctuation; with
+    `names`, also up to a place or person named after its first word ("وفد إيراني | واشنطن")."""
     words = []
+    starts = {m.start for m in names or () if m.type in ("LOC", "GPE", "PER")}
     for m in WORD.finditer(text, pos, limit):
+        if words and (m.start() in starts or m.start() + 1 in starts):
+            break
         if text[pos:m.start()].strip(" ") and words:
             break  # punctuation between words ends the phrase
         key = normalize(m.group())
@@ -67,9 +78,13 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
                 pos = m.end()
                 continue
             break
-        if not words and (key in _QUANT or key in _PRONOUN_PP):
+        if not words and (key in _QUANT or key in _PRONOUN_PP or key in _TIME):
             pos = m.end()
             continue
+        if key in _TIME or (not words and key in _NOT_ARG):
+            break
+        if not words and key.startswith("و") and key[1:2] in ("ت", "ي") and len(key) > 4:
+            break  # "وتعرضت": a new clause, not a noun
         words.append((m.start(), m.end(), key))
         pos = m.end()
         if len(words) >= max_words + (2 if through_fac else 0):

@@ -83,6 +83,10 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
                     continue
                 if _generic(ev, ft, sent) or _weak(ev):
                     continue
+                same = _same_attack(ev, events, i, last_assault)
+                if same is not None:
+                    _merge(same, ev)
+                    continue
                 last_assault = (i, ev)
             ev.confidence = _confidence(ev)
             events.append(ev)
@@ -167,7 +171,8 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     clause = _before(ft, sent, hit.start, 8)
     negated = _has(near, "negation") and hit.type not in ("X_TRUCE_DENIED",)
     imperfect = normalize(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن")
-    future = "س" in hit.pre or (near and near[-1] in ("سوف", "لن")) or (near[-1:] == ["قد"] and imperfect)
+    last = near[-1].lstrip("وف") if near else ""
+    future = "س" in hit.pre or last in ("سوف", "لن") or (last == "قد" and imperfect)  # "قد قتلت" is past, "قد يستهدف" not
     threat = _has(clause, "threat_modal") or _has(_after(ft, sent, hit.end, 6), "threat_modal") or future
     request = _has(_before(ft, sent, hit.start, 4), "request_modal")
     bare = hit.pre[:-2] if hit.pre.endswith("ال") else hit.pre
@@ -175,8 +180,7 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     conditional = bool(set(_after(ft, sent, hit.end, 4)) & {"اذا", "لو"})  # "الهجمات ضدها، إذا حدثت"
     irrealis = _has(_before(ft, sent, hit.start, 4), "irrealis") or purpose or conditional
     t = hit.type
-    if t == "ASSAULT" and (_has(_before(ft, sent, hit.start, 6) + _after(ft, sent, hit.end, 6), "mishaps")
-                           or near[-1:] == ["اي"]):
+    if t == "ASSAULT" and (_mishap(ft, sent) or near[-1:] == ["اي"]):
         return None, None  # an accident is not an attack; "لم تشهد أي هجوم" reports none
     if t == "ASSAULT" and hit.noun and _has(_before(ft, sent, hit.start, 1), "background"):
         window = ft[hit.start:min(sent.end, hit.end + 60)]
@@ -238,12 +242,12 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
         actor, target = ar.Arg(text[s1:e1], None, s1, e1), ar.Arg(text[s2:e2], None, s2, e2)
     else:
         verb = not hit.noun and not hit.phrase
-        after = ar.phrase_after(text, ft, hit.end, sent.end)
+        after = ar.phrase_after(text, ft, hit.end, sent.end, names=mentions)
         governs = normalize(hit.form).endswith((" علي", " مع"))
         transformed = hit.type != etype  # an attack turned threat: who threatens is the speaker, not a subject
         if verb and not transformed and not governs and not _pronoun_subject(hit, ft) and _subject(after, mentions):
-            actor = after
-            target = ar.phrase_after(text, ft, after.end, sent.end)
+            actor = ar.link(after, mentions)
+            target = ar.phrase_after(text, ft, actor.end, sent.end)
         elif governs:
             target = after
         elif hit.noun:
@@ -291,6 +295,12 @@ def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
     if arg is None:
         return None, None
     return arg.text.strip(" \"«»“”"), arg.entity
+
+
+def _mishap(ft: str, sent: Sentence) -> bool:
+    """An accident or a disaster ("حصيلة الزلزال", "بحادث دهس قطار") is not an attack, unless the sentence says one."""
+    words = [normalize(w) for w in ar.WORD.findall(ft[sent.start:sent.end])]
+    return _has(words, "mishaps") and not re.search(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير", ft[sent.start:sent.end])
 
 
 def _pronoun_subject(hit: _Hit, ft: str) -> bool:
@@ -445,8 +455,10 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
             continue
         if ar.preceded_by_direction(ft, m.start) or _is_direction(m.text):
             continue
-        if any(x and normalize(m.text) in normalize(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start):
-            continue  # "محادثات مع الولايات المتحدة": a party, not where it happened
+        visited = ev.mode == "visit" and ev.target and normalize(m.text) in normalize(ev.target)
+        if any(x and normalize(m.text) in normalize(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start) \
+                and not visited:
+            continue  # "محادثات مع الولايات المتحدة": a party, not where it happened ("زار واشنطن" is both)
         ent = places.entity(m.entity)
         rank = 0 if m.type == "FAC" else 2 if places.is_country(ent) else 1
         candidates.append((rank, ar.Arg(m.text, m.entity, m.start, m.end, m.text)))
@@ -543,8 +555,29 @@ def _refers_back(ev: Event, ft: str, sent: Sentence) -> bool:
         r"(?:^|\s)هجوم|ضربه|غاره", ft[sent.start:sent.end])
 
 
+def _same_attack(ev: Event, events: list[Event], i: int, last: tuple[int, Event] | None) -> Event | None:
+    """A later sentence telling the same attack: the last attack, close by, agreeing on everything both say and
+    sharing its place, target or toll ("مقتل شاب ... في الخليل" then "الشاب ... قتل ... في مدينة الخليل")."""
+    if last is None or i - last[0] > 3:
+        return None
+    prev = last[1]
+    for key in ("place", "date", "killed", "mode"):
+        a, b = getattr(prev, key), getattr(ev, key)
+        if a is not None and b is not None and a != b and not (key == "place" and (a in b or b in a)):
+            return None
+    if prev.actor_entity and ev.actor_entity and prev.actor_entity != ev.actor_entity:
+        return None
+    if prev.actor and ev.actor and not prev.actor_entity and normalize(prev.actor) != normalize(ev.actor):
+        return None
+    shared = (prev.place and ev.place and (prev.place in ev.place or ev.place in prev.place)) or \
+        (prev.killed is not None and prev.killed == ev.killed) or \
+        (prev.target and ev.target and normalize(prev.target) == normalize(ev.target))
+    return prev if shared else None
+
+
 def _merge(prev: Event, new: Event) -> None:
-    for key in ("killed", "injured", "count", "instrument", "claimed_by"):
+    for key in ("actor", "actor_entity", "target", "target_entity", "place", "place_entity", "coordinates", "country",
+                "admin1", "date", "date_window", "killed", "injured", "count", "instrument", "claimed_by", "mode"):
         if getattr(prev, key) is None and getattr(new, key) is not None:
             setattr(prev, key, getattr(new, key))
 

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -246,6 +246,25 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
                     return
 
         return StreamingResponse(lines(), media_type="application/x-ndjson")
+
+    @app.get("/api/export/events", tags=["exports"],
+             summary="the filtered reports' events as PLOVER JSON, ACLED-style CSV or GeoJSON (as `marsad export`)")
+    def export_events(f: Annotated[Filters, Depends(filters)],
+                      format: Annotated[str, Query(pattern="^(plover|acled|geojson)$")] = "plover"):
+        from marsad.contract import analyzed_from_json
+        from marsad.serve.exports import render
+
+        s = store()
+        docs, offset = [], 0
+        while True:
+            page = s.documents(f, MAX_LIMIT, offset)
+            docs += [analyzed_from_json(s.document(item["id"])) for item in page["items"]]
+            offset += MAX_LIMIT
+            if offset >= page["total"]:
+                break
+        media = {"plover": "application/json", "acled": "text/csv; charset=utf-8",
+                 "geojson": "application/geo+json"}[format]
+        return Response(render(format, docs), media_type=media)
 
     # -- writing ------------------------------------------------------------
 

@@ -20,9 +20,9 @@ from marsad.store.queries import ReadQueries
 class SQLiteStore(ReadQueries):
     """Writes here; reads and search in `ReadQueries` (store/queries.py, its spec)."""
 
-    def __init__(self, path: str | Path, check_same_thread: bool = True):
+    def __init__(self, path: str | Path):
         self.path = str(path)
-        self.db = sqlite3.connect(self.path, check_same_thread=check_same_thread)
+        self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self._migrate()

@@ -27,16 +27,16 @@ RECENT_MEMBERS = 6  # member vectors a story keeps to check a newcomer against i
 
 @dataclass
 class Params:
-    story_threshold: float = 0.2
+    story_threshold: float = 0.15
     topic_threshold: float = 0.15
     gap_days: int = 1  # a report joins a story only within this many days of its span
     max_span_days: int = 3  # and only if the story then spans at most this many days
     exact_days: int = 2  # a report known to within this many days counts as dated
     window_days: int = 31  # an estimated window up to this wide may join a story it overlaps
-    uncertain_penalty: float = 0.12  # a report known more loosely must match this much more closely
+    vague_threshold: float = 0.35  # a report known more loosely (or a story with no days) must match this well
     entity_weight: float = 0.25
     event_bonus: float = 0.05
-    member_weight: float = 0.5  # share of the score from the closest recent report (vs the centroid)
+    member_weight: float = 0.7  # share of the score from the closest recent report (vs the centroid)
 
 
 @dataclass
@@ -168,7 +168,7 @@ class Clusterer:
                 continue
             score = self._content(f, g)
             if fit == "vague":
-                score -= self.p.uncertain_penalty
+                score += self.p.story_threshold - self.p.vague_threshold
             elif fit == "window":
                 # An undated report cannot tell apart episodes inside its window: one of the same
                 # affair (the topic threshold) whose days it overlaps is the best it can say.

@@ -18,6 +18,7 @@ from marsad.stories.features import Vocabulary
 from marsad.stories.text import sentences, terms
 
 MIN_WORDS, MAX_WORDS = 6, 80
+LEAD_WEIGHT = 3.0  # extra weight of a report's first sentence, decaying with position
 
 
 def summarize(docs: Sequence[Document], size: int = 3, vocab: Vocabulary | None = None,
@@ -41,7 +42,7 @@ def summarize(docs: Sequence[Document], size: int = 3, vocab: Vocabulary | None 
         for si, (text, stems) in enumerate(sents):
             uniq = set(stems)
             score = sum(weights[s] for s in uniq) / math.sqrt(len(uniq) + 4)
-            score *= 1.0 + 1.0 / (1 + si)  # the lead sentence counts double
+            score *= 1.0 + LEAD_WEIGHT / (1 + si)  # news puts the happening first
             cands.append((score, di, si, text, uniq))
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     picked: list[tuple[int, int, str, set]] = []

@@ -62,14 +62,16 @@ const docHref = (id) => "#/document/" + encodeURIComponent(id);
 const entityHref = (key) => "#/entity/" + encodeURIComponent(key);
 const eventName = (t) => (EVENT_NAMES[t] ? `${EVENT_NAMES[t]} (${t})` : t);
 
-function dateText(p) {
-  if (!p) return "دون تاريخ";
-  if (p.estimated && p.window) return `تقديرًا بين ${p.window[0]} و${p.window[1]}`;
-  if (p.estimated) return `تقديرًا ${p.value.replace("T", " ")}`;
-  return p.value.replace("T", " ");
-}
-
 const date = (text) => h("span", { class: "date" }, text);
+
+// A publication date; an estimate says so, its Arabic words outside the left-to-right dates.
+function when(p) {
+  if (!p) return h("span", { class: "muted" }, "دون تاريخ");
+  const value = p.value.replace("T", " ");
+  if (p.estimated && p.window) return h("span", {}, "تقديرًا بين ", date(p.window[0]), " و", date(p.window[1]));
+  if (p.estimated) return h("span", {}, "تقديرًا ", date(value));
+  return date(value);
+}
 
 // -- talking to the API ------------------------------------------------------
 
@@ -144,14 +146,16 @@ async function storyPage(id) {
     h("div", { class: "grid" },
       section("التقارير ومصادرها", "reports", h("ol", {}, s.reports.map((r) => h("li", { class: "report" },
         link(docHref(r.id), r.title || h("bdi", {}, r.name || r.id)), " — ",
-        h("span", { class: "outlet" }, r.outlet || "مصدر غير معروف"), " ", date(dateText(r.published)))))),
+        h("span", { class: "outlet" }, r.outlet || "مصدر غير معروف"), " ", when(r.published))))),
       section("الأسماء الأبرز", "entities", s.top_entities.length
         ? h("ul", { class: "plain" }, s.top_entities.map((e) => h("li", {},
             link(entityHref(e.key), e.name), " ", h("span", { class: "muted" }, `${ENTITY_TYPES[e.type] || ""} · ${e.mentions}`))))
         : h("p", { class: "muted" }, "لم تُستخرج أسماء بعد."))),
     section("مقارنة المصادر", "comparison", comparison(s)),
     section("خريطة الأحداث", "map", await eventMap(s.events)),
-    section("الأحداث", "events", eventList(s.events)));
+    section("الأحداث", "events", eventList(s.events),
+      h("p", { class: "meta" }, "تصدير أحداث القصة: ", ["plover", "acled", "geojson"].map((f) =>
+        [h("a", { href: `/api/export/events?format=${f}&story=${encodeURIComponent(s.id)}`, class: "ltr" }, f), " "]))));
 }
 
 function section(title, id, ...body) {
@@ -173,13 +177,13 @@ function comparison(s) {
   const parts = [];
   if (first.length) {
     parts.push(h("p", {}, "أول من نشر: ", h("strong", {}, first[0].outlet || "مصدر غير معروف"), " ",
-      date(dateText(first[0].published))));
+      when(first[0].published)));
   }
   if (s.comparison && s.comparison.length) {
     parts.push(h("table", {},
       h("thead", {}, h("tr", {}, h("th", {}, "ما يختلفون فيه"), h("th", {}, "الموضوع"), h("th", {}, "ما يقوله كل مصدر"))),
       h("tbody", {}, s.comparison.map((d) => h("tr", {},
-        h("td", {}, FIELD_NAMES[d.field] || d.field), h("td", {}, d.subject),
+        h("td", {}, FIELD_NAMES[d.field] || d.field), h("td", {}, EVENT_NAMES[d.subject] ? eventName(d.subject) : d.subject),
         h("td", {}, h("ul", { class: "plain" }, Object.entries(d.claims).map(([o, c]) => h("li", {}, h("strong", {}, o), ": ", c)))))))));
   } else {
     parts.push(h("p", { class: "muted" }, "لا خلاف مسجّل بين المصادر في هذه القصة."));
@@ -250,7 +254,7 @@ async function documentPage(id) {
   show(
     h("h1", {}, d.title || h("bdi", {}, d.name || d.id)),
     h("div", { class: "meta" },
-      h("span", { class: "outlet" }, d.outlet || "مصدر غير معروف"), date(dateText(d.published)),
+      h("span", { class: "outlet" }, d.outlet || "مصدر غير معروف"), when(d.published),
       d.stories.map((sid) => link(storyHref(sid), "القصة")),
       h("span", { class: "ltr muted" }, d.source)),
     h("div", { class: "text", id: "doc-text" }, marked(d.text, ranges, (text, r) =>
@@ -273,7 +277,7 @@ async function entityPage(key) {
     section("القصص", "stories", e.stories.length ? e.stories.map(storyCard) : h("p", { class: "muted" }, "لا قصص.")),
     section("الأحداث", "events", eventList(e.events, "لا أحداث تذكر هذا الاسم.")),
     section("التقارير", "documents", h("ul", {}, e.documents.map((d) => h("li", {},
-      link(docHref(d.id), d.title || h("bdi", {}, d.name || d.id)), " — ", d.outlet || "", " ", date(dateText(d.published)))))));
+      link(docHref(d.id), d.title || h("bdi", {}, d.name || d.id)), " — ", d.outlet || "", " ", when(d.published))))));
 }
 
 function bars(byMonth) {
@@ -346,7 +350,7 @@ async function searchPage(params) {
     h("p", { class: "muted", id: "result-count" }, `${page.total} نتيجة`),
     h("div", { id: "results" }, page.items.map((r) => h("div", { class: "card result" },
       h("h3", {}, link(docHref(r.id), r.title ? marked(r.title, r.title_highlights, (t) => h("mark", {}, t)) : r.name || r.id)),
-      h("div", { class: "meta" }, h("span", { class: "outlet" }, r.outlet || "مصدر غير معروف"), date(dateText(r.published))),
+      h("div", { class: "meta" }, h("span", { class: "outlet" }, r.outlet || "مصدر غير معروف"), when(r.published)),
       h("p", { class: "snippet" }, r.snippet.start > 0 ? "… " : "",
         marked(r.snippet.text, r.snippet.highlights, (t) => h("mark", {}, t)), " …")))),
     pager(page, (o) => { const qs = new URLSearchParams(params); qs.set("offset", o); return "#/search?" + qs; }));
