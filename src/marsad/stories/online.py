@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from itertools import islice
 from dataclasses import dataclass, field
 
 from marsad.stories.features import Features, cosine
@@ -76,11 +77,7 @@ class Index:
 
     def recent(self, key: str, limit: int = POSTINGS_READ) -> list[str]:
         p = self.postings.get(key)
-        if not p:
-            return []
-        if len(p) <= limit:
-            return list(p)
-        return list(p)[-limit:]
+        return list(islice(reversed(p), limit)) if p else []
 
 
 def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_days: int,
