@@ -217,6 +217,39 @@ def recognizers_values(show: bool) -> dict:
     return {"cases": total, "flagged": _flagged(cases), "marsad": ours, "dateparser": base}
 
 
+def _as_range(value: str) -> str:
+    """A TIMEX3 quarter or half year as the first and last day it spans."""
+    if len(value) == 7 and value[5] in "QH":
+        y, n, months = int(value[:4]), int(value[6]), 3 if value[5] == "Q" else 6
+        first = date(y, (n - 1) * months + 1, 1)
+        return f"{first.isoformat()}/{month_end(y, n * months).isoformat()}"
+    return value
+
+
+def recognizers_other() -> dict[str, tuple[int, int]]:
+    """DurationParser and DatePeriodParser: value accuracy (no target; dateparser has no periods)."""
+    out = {}
+    for name in ("DurationParser.json", "DatePeriodParser.json"):
+        total = ok = 0
+        for c in _load(name):
+            ref = datetime.fromisoformat(c["Context"]["ReferenceDateTime"]) if "Context" in c else datetime(2016, 11, 7)
+            found = dates.tag(c["Input"], ref.date().isoformat())
+            for r in c["Results"]:
+                total += 1
+                v = r["Value"]
+                accepted = {v.get("Timex", "")}
+                for key in ("FutureResolution", "PastResolution"):
+                    res = v.get(key) or {}
+                    if res.get("startDate"):
+                        accepted.add(f"{res['startDate']}/{res['endDate']}")
+                        end = date.fromisoformat(res["endDate"]) - timedelta(days=1)
+                        accepted.add(f"{res['startDate']}/{end.isoformat()}")
+                start, end = r["Start"], r["Start"] + r["Length"]
+                ok += any(_as_range(t.value) in accepted for t in found if t.start < end and start < t.end)
+        out[name.removesuffix(".json")] = (ok, total)
+    return out
+
+
 # ---- throughput ------------------------------------------------------------------------
 
 def throughput(limit: int) -> dict:
@@ -281,6 +314,8 @@ def main() -> None:
     print(f"Recognizers DateParser ({v['cases']} values, {v['flagged']} cases flagged NotSupported*): value accuracy "
           f"marsad {v['marsad'] / v['cases']:.1%} ({v['marsad']}), "
           f"dateparser {v['dateparser'] / v['cases']:.1%} ({v['dateparser']})")
+    for name, (ok, total) in recognizers_other().items():
+        print(f"Recognizers {name} ({total} values): value accuracy marsad {ok / total:.1%} ({ok})")
     if CORPUS.exists() and args.limit:
         t = throughput(args.limit)
         print(f"Throughput over {t['docs']} ANT-2018 articles: {t['docs_per_s']:.0f} docs/s "

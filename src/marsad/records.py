@@ -113,6 +113,12 @@ class Entity:
     coordinates: tuple[float, float] | None = None
     country: str | None = None  # ISO 3166-1 alpha-2 for places
     admin1: str | None = None
+    kind: str | None = None  # country | admin1 | city | base | faction | ministry | outlet ...
+    role: str | None = None  # an official's role, as the news gives it
+    actor: str | None = None  # the entity it stands for as an event actor (a capital -> its country)
+    parent: str | None = None  # umbrella body, for a faction or unit
+    short: list[str] = field(default_factory=list)  # names that stand for it only once it is fully named
+    domains: list[str] = field(default_factory=list)  # web domains, for outlets
 
 
 @dataclass

@@ -1,9 +1,109 @@
-"""Named entities linked to the knowledge base."""
+"""Named entities linked to the knowledge base.
+
+Three passes: the knowledge base's names (marsad.kb.matcher), the CRF tagger
+for names no list holds (marsad.annotate.ner), then short forms resolved in
+context: a surname or a listed short name ("اللامي", "الخزعلي", "الكاظمي")
+stands for the person the document names in full. A listed name wins where it
+overlaps a tagged one; a province or small city needs the tagger to agree.
+A name the knowledge base lacks gets the id of its normalized form
+("per:حيدر اللامي"), so its mentions still group.
+"""
 
 from __future__ import annotations
 
+from marsad.annotate import bio, ner
+from marsad.arabic import normalize
+from marsad.kb.entities import kb
+from marsad.kb.matcher import QUOTES, clitic_offset, norm, readings, tokens
 from marsad.records import Mention, Sentence
+
+TAG_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
 
 def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
-    return []
+    k = kb()
+    tagged = _tagged(text, sentences)
+    mentions: list[Mention] = []
+    for m in ner.matcher().find(text):
+        eid = m.ids[0]
+        sure = k.listed(eid) and _key(text[m.start:m.end]) not in k.ambiguous
+        if sure or any(s < m.end and m.start < e for s, e, _ in tagged):
+            mentions.append(Mention(m.start, m.end, text[m.start:m.end], k.entities[eid].type, eid))
+            if k.entities[eid].type == "FAC" and m.tokens > 1:
+                mentions += _places_inside(text, m.start, m.end)
+    for s, e, typ in tagged:
+        if any(m.start < e and s < m.end for m in mentions):  # the list wins
+            continue
+        surface = text[s:e]
+        known = k.lookup(surface)
+        eid = known.id if known else f"{typ.lower()}:{_key(surface)}"
+        mentions.append(Mention(s, e, surface, known.type if known else typ, eid))
+    mentions.sort(key=lambda m: m.start)
+    return _short_forms(text, mentions)
+
+
+def _places_inside(text: str, start: int, end: int) -> list[Mention]:
+    """The city in an airport's or a base's name (مطار إربيل: إربيل), as a place of its own."""
+    k = kb()
+    inner = start + tokens(text[start:end])[0][1]  # after the head word (مطار, قاعدة)
+    return [Mention(inner + m.start, inner + m.end, text[inner + m.start:inner + m.end], "LOC", m.ids[0])
+            for m in ner.matcher().find(text[inner:end])
+            if k.entities[m.ids[0]].type == "LOC" and k.listed(m.ids[0])]
+
+
+def _key(surface: str) -> str:
+    return " ".join(normalize("".join(" " if c in QUOTES else c for c in surface)).split())
+
+
+def _tagged(text: str, sentences: list[Sentence]) -> list[tuple[int, int, str]]:
+    """Character spans the tagger finds, proclitics and quote marks trimmed."""
+    out = []
+    for sent in sentences or [Sentence(0, len(text))]:
+        toks = ner.tokenize(text, sent.start, sent.end)
+        tags = ner.tag([t for _, _, t in toks])
+        for i, j, typ in bio.spans(tags):
+            while i < j and toks[i][2] in QUOTES:
+                i += 1
+            while j > i and not any(ch.isalnum() for ch in toks[j - 1][2]):
+                j -= 1
+            if i == j:
+                continue
+            first = toks[i]
+            w = norm(first[2])
+            stem = ner.stem(w)
+            start = first[0]
+            if stem != w and w.endswith(stem):
+                start += clitic_offset(first[2], len(w) - len(stem))
+            out.append((start, toks[j - 1][1], TAG_TYPES.get(typ, "MISC")))
+    return out
+
+
+def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    k = kb()
+    short: dict[str, tuple[str, str]] = {}  # normalized short form -> (entity id, type)
+    for m in mentions:
+        words = tokens(m.text)
+        if m.type == "PER" and len(words) >= 2 and len(norm(words[-1][2])) >= 4:
+            short.setdefault(norm(words[-1][2]), (m.entity, m.type))
+        e = k.get(m.entity or "")
+        for n in e.short if e else ():
+            short.setdefault(normalize(n), (e.id, e.type))
+    if not short:
+        return mentions
+    out = []
+    for m in mentions:  # a tagged surname alone joins the person named in full
+        words = tokens(m.text)
+        hit = short.get(norm(words[0][2])) if len(words) == 1 else None
+        out.append(Mention(m.start, m.end, m.text, hit[1], hit[0]) if hit and m.entity != hit[0] else m)
+    covered = [(m.start, m.end) for m in out]
+    for s, e, word in tokens(text):
+        if any(a < e and s < b for a, b in covered):
+            continue
+        for plen, rest in readings(norm(word)):
+            if rest in short:
+                start = s + clitic_offset(word, plen)
+                eid, typ = short[rest]
+                out.append(Mention(start, e, text[start:e], typ, eid))
+                break
+    out.sort(key=lambda m: m.start)
+    return out

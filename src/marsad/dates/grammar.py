@@ -77,8 +77,10 @@ YEARX = (rf"(?:(?:من|في|ل|ب)\s*)?(?:(?:{YEAR_KW})\s*(?P<year>\d{{3,4}}|{NU
          rf"|(?P<year2>\d{{4}}(?!\d)|{YEAR_WORDS})|(?P<yrel>(?:العام|السنه)\s+(?:{_REL})))")
 MONTHSPEC = rf"(?:(?P<mon>{MONTH})|(?:هذا\s+)?الشهر(?:\s+(?P<mrel>{_REL}))?)"
 ORD = rf"(?:{NUMBER_PHRASE}|اخر|الاخير|الاخيره)"
-DURUNIT = rf"(?:{NUMBER}\s*)?(?:{_UNITW})(?!\w)"
-DURPHRASE = rf"{DURUNIT}(?:\s*[,و]\s*{DURUNIT})*"
+DECIMAL = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_PHRASE}|نصف)"
+DURUNIT = (rf"(?:{DECIMAL}\s*)?(?:{_UNITW})(?!\w)(?:\s+(?:واحد|واحده|كامل|كامله))?"
+           r"(?:\s+و\s*(?:نصف|ربع)(?!\w))?")
+DURPHRASE = rf"{DURUNIT}(?:\s*[,و]?\s*{DURUNIT})*"
 HOURW = rf"(?:\d{{1,2}}|{NUMBER_WORD}(?:\s+عشره?)?)"
 MINW = rf"(?:ربعا|ربع|نصف|نص|ثلث|\d{{1,2}}|{NUMBER_PHRASE})(?:\s+(?:دقيقه|دقائق))?"
 
@@ -111,7 +113,8 @@ def _rx(body: str) -> re.Pattern:
 
 RULES: list[tuple[str, re.Pattern]] = [
     ("dmy", _rx(rf"(?P<e>(?:(?P<wd>{_WD})\s*,?\s*(?:الموافق\s+|في\s+)?)?(?:يوم\s+)?(?P<day>{DAY})\s*(?:[./-]\s*)?"
-               rf"(?:من\s+)?(?P<mon>{MONTH})(?:\s*[,.]?\s*{YEARX})?(?:\s+(?P<rel>{_REL}))?(?:\s*(?P<era>ه|م)(?!\w))?)")),
+               rf"(?:من\s+)?(?P<mon>{MONTH})(?:\s*[,.]?\s*{YEARX})?(?:\s+(?P<rel>{_REL}))?"
+               r"(?:\s*(?P<era>ه|م)(?!\w))?)")),
     ("mdy", _rx(rf"(?P<e>(?:(?P<wd>{_WD})\s*,?\s*)?(?P<mon>{MONTH})\s*-?\s*(?P<day>\d{{1,2}}(?![\d:/])|{NUMBER_PHRASE})"
                rf"(?:\s*,?\s*(?:من\s+)?(?P<year>\d{{4}}|{NUMBER_PHRASE}))?)")),
     ("my", _rx(rf"(?P<e>(?:(?P<approx>حوالي|نحو)\s+)?(?:(?P<mod>{_MODW})\s+(?:شهر\s+)?)?(?P<mon>{MONTH})"
@@ -120,15 +123,18 @@ RULES: list[tuple[str, re.Pattern]] = [
                     r"|(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4}|\d{2})(?![\d/])"
                     r"|(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\d/])"
                     r"|(?P<m4>\d{1,2})/(?P<d4>\d{1,2}),\s*(?P<y4>\d{4}|\d{2})(?![\d/]))")),
-    ("numeric_dm", _rx(rf"(?:(?P<ctx>في|يوم|بتاريخ|الموافق|عند|{_WD})\s+)?(?P<e>(?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})"
+    ("numeric_dm", _rx(rf"(?:(?P<ctx>في|يوم|بتاريخ|الموافق|عند|{_WD})\s+)?"
+                       r"(?P<e>(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
                        r"(?![\d/.-]))")),
     ("day_number", _rx(r"(?P<e>يوم\s+(?P<day>\d{1,2}))(?![\d/:.-])")),
     ("day_ordinal", re.compile(rf"(?<!\w)(?:(?:الي|حتي)\s+(?P<e>(?=ال){NUMBER_PHRASE})|(?P<e2>لل{NUMBER_PHRASE}))"
                                r"(?=\s*(?:[.!?؟,]|$))")),
     ("hijri", _rx(rf"(?P<e>(?:(?P<day>{DAY})\s+(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{_HIJRI})(?!\w)"
-                  rf"(?:\s*,?\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<year>\d{{3,4}}))?(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?)")),
+                  rf"(?:\s*,?\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<year>\d{{3,4}}))?"
+                  r"(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?)")),
     ("holiday", _rx(rf"(?P<e>(?P<hol>{_HOL})(?:\s+(?:عام|لعام|سنه)?\s*(?P<year>\d{{4}}))?)")),
-    ("weekday", _rx(rf"(?P<e>(?:(?P<approx>قرابه|حوالي|نحو)\s+)?(?:(?P<today>اليوم)\s+|(?:هذا|هذه)\s+)?(?:(?P<yawm>يوم)\s+)?"
+    ("weekday", _rx(r"(?P<e>(?:(?P<approx>قرابه|حوالي|نحو)\s+)?(?:(?P<today>اليوم)\s+|(?:هذا|هذه)\s+)?"
+                    r"(?:(?P<yawm>يوم)\s+)?"
                     rf"(?P<wd>{_WD})(?:\s*,?\s*(?:في\s+)?(?P<day>\d{{1,2}}(?![\d/:])|{NUMBER_PHRASE})"
                     rf"(?:\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<mrel>{_REL}))?)?)?"
                     rf"(?:\s+(?:من\s+)?(?:هذا\s+)?(?P<wk>الاسبوع)(?:\s+(?P<wrel>{_REL}))?|\s+(?P<rel>{_REL}))?)")),
@@ -150,6 +156,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                    rf"(?:\s+(?P<approx2>تقريبا))?(?:\s+(?P<now>من\s+(?:الان|اليوم)))?)")),
     ("offset_now", _rx(rf"(?P<e>(?P<dur>{DURPHRASE})\s+من\s+(?:الان|اليوم))")),
     ("duration", _rx(rf"(?:(?P<pre>لمده|طوال|طيله|مده|خلال|في غضون)\s+)?(?P<e>(?P<dur>{DURPHRASE}))")),
+    ("quarter", _rx(rf"(?P<e>(?P<part>الربع|النصف)\s+(?P<ord>{NUMBER_WORD}|الاخير)(?:\s+من)?\s+(?:(?P<kw>عام|العام|سنه)\s*)?"
+                    rf"(?:(?P<year>\d{{4}})|(?P<this>هذا\s+العام|العام\s+(?P<rel>{_REL}))))")),
+    ("whole_unit", _rx(r"(?:طوال|طيله)\s+(?P<e>(?P<u>اليوم|الاسبوع|الشهر|العام|السنه|الليل))")),
     ("time", _rx(rf"(?P<e>(?:(?P<about>عند|حوالي|بحدود|قرابه|نحو)\s+)?(?:(?P<sa>الساعه)\s+)?(?P<h>{HOURW})"
                  rf"(?::(?P<m>\d{{2}})(?::(?P<s>\d{{2}}))?)?(?:\s*و\s*(?P<mw>{MINW}))?"
                  rf"(?:\s+(?:الا)\s+(?P<minus>{MINW}))?(?:\s*(?P<part>{_PART}))?)")),
@@ -157,8 +166,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                 rf"(?:\s+(?P<rel>{_REL}))?|(?:هذه\s+)?(?P<night>الليله))")),
     ("set", _rx(rf"(?P<e>كل\s+(?:(?P<unit>يوم|اسبوع|شهر|عام|سنه)|(?P<wd>{_WD}))|(?P<adv>{_alt(_SETS)}))")),
     ("present", _rx(rf"(?P<e>{_alt(_PRESENT)})")),
-    ("decade", _rx(rf"(?P<e>(?:(?:عقد|حقبه)\s+)?(?P<dec>{_DEC})(?:\s+(?:من\s+)?القرن\s+(?P<cent>[^\s,.]+(?:\s+والعشرين)?))?)")),
-    ("century", _rx(r"(?P<e>القرن\s+(?P<cent>الحادي\s+والعشرين|الحادي والعشرين|العشرين|التاسع عشر|الماضي|الحالي|الجاري))")),
+    ("decade", _rx(rf"(?P<e>(?:(?:عقد|حقبه)\s+)?(?P<dec>{_DEC})"
+                   r"(?:\s+(?:من\s+)?القرن\s+(?P<cent>[^\s,.]+(?:\s+والعشرين)?))?)")),
+    ("century", _rx(r"(?P<e>القرن\s+(?P<cent>الحادي\s+والعشرين|العشرين|التاسع عشر|الماضي|الحالي|الجاري))")),
     ("year", _rx(rf"(?P<e>(?:(?P<mod>{_MODW})\s+)?(?:(?P<kw>{YEAR_KW})\s*)?(?P<year>\d{{4}}|(?<=عام\s)\d{{3}})(?!\d)"
                  rf"(?:\s*(?P<era>م|ه|هجريه|ميلاديه)(?!\w))?(?:\s+(?P<rel>{_REL}))?)")),
     ("day_range", _rx(rf"(?P<e>(?:(?:من|بين)\s+)?(?P<d1>{DAY})\s*(?:-|الي|حتي|وحتي|و)\s*(?P<d2>{DAY})\s+(?:من\s+)?"
@@ -201,6 +211,8 @@ for _kind, _reach, _heads in (
     ("offset", 70, set(L.UNITS)),
     ("offset_now", 90, {"الان"}),
     ("duration", 60, set(L.UNITS)),
+    ("whole_unit", 30, {"طوال", "طيله"}),
+    ("quarter", 60, {"الربع", "النصف"}),
     ("time", 90, {"الساعه"} | _first_words(L.DAY_PARTS)),
     ("pod", 40, set(_PARTS_POD) | {"الليله"}),
     ("set", 40, {"كل"} | set(_SETS)),
@@ -273,16 +285,16 @@ class Prepared:
 
 _MARKS = set(DIACRITICS + TATWEEL + "\u200c\u200d\u200e\u200f\ufeff")
 _MARKS_RX = re.compile("[" + "".join(sorted(_MARKS)) + "]")
-_DROP_MARKS = str.maketrans({c: None for c in _MARKS})
-_LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})  # length-preserving
+_UPPER_RX = re.compile("[A-Z]+")
 
 
 def prepare(text: str) -> Prepared:
     folded = fold(text)
     marks = [m.start() - k for k, m in enumerate(_MARKS_RX.finditer(folded))]
     if marks:
-        folded = folded.translate(_DROP_MARKS)
-    return Prepared(folded.translate(_LOWER), marks)
+        folded = _MARKS_RX.sub("", folded)
+    # ASCII only: str.lower() can change the length of other scripts
+    return Prepared(_UPPER_RX.sub(lambda m: m.group().lower(), folded), marks)
 
 
 def find(text: str) -> list[Spec]:
@@ -668,20 +680,25 @@ def _h_refs(m, s):
     return Spec(0, 0, "present", value="PAST_REF" if rel < 0 else "FUTURE_REF")
 
 
-_DUR_RX = re.compile(rf"(?:(?P<n>{NUMBER})\s*)?(?P<u>{_UNITW})(?!\w)")
+_DUR_RX = re.compile(rf"(?:(?P<n>{DECIMAL})\s*)?(?P<u>{_UNITW})(?!\w)(?:\s+(?:واحد|واحده|كامل|كامله))?"
+                     r"(?:\s+و\s*(?P<frac>نصف|ربع))?")
 
 
-def _amounts(raw: str) -> list[tuple[int, str]] | None:
+def _amounts(raw: str) -> list[tuple[float, str]] | None:
     out = []
     for part in _DUR_RX.finditer(raw):
         unit, count = L.UNITS[part["u"]]
-        n = value(part["n"]) if part["n"] else None
-        if part["n"] and n is None:
-            return None
-        if n is None:
-            n = count
+        raw_n = part["n"]
+        if raw_n == "نصف":
+            n = 0.5
+        elif raw_n and raw_n[0].isdigit():
+            n = float(raw_n.replace(",", ".")) if not raw_n.isdigit() else int(raw_n)
+        else:
+            n = value(raw_n) if raw_n else count
         if not n:
             return None
+        if part["frac"]:
+            n += 0.5 if part["frac"] == "نصف" else 0.25
         out.append((n, unit))
     return out or None
 
@@ -698,6 +715,24 @@ def _h_offset(m, s):
     return Spec(0, 0, "offset", amounts=amounts, direction=direction, approx=bool(m["approx"] or m["approx2"]))
 
 
+def _h_quarter(m, s):
+    limit = 4 if m["part"] == "الربع" else 2
+    n = limit if m["ord"] == "الاخير" else value(m["ord"])
+    if not n or n > limit or not (m["year"] or m["this"]):
+        return None
+    spec = Spec(0, 0, "quarter", nth=n, unit="Q" if limit == 4 else "H")
+    if m["year"]:
+        spec.year = int(m["year"])
+    else:
+        spec.year_rel = L.RELATIVE[m["rel"]] if m["rel"] else 0
+    return spec
+
+
+def _h_whole_unit(m, s):
+    unit = {"اليوم": "D", "الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y", "الليل": "NI"}[m["u"]]
+    return None if unit == "NI" else Spec(0, 0, "duration", amounts=[(1, unit)])
+
+
 def _h_offset_now(m, s):
     amounts = _amounts(m["dur"])
     return Spec(0, 0, "offset", amounts=amounts, direction=0) if amounts else None
@@ -710,7 +745,8 @@ def _h_duration(m, s):
         return None
     # a singular unit with no number is a duration only after لمدة/طوال/خلال
     parts = list(_DUR_RX.finditer(raw))
-    if len(parts) == 1 and not parts[0]["n"] and L.UNITS[parts[0]["u"]][1] == 1 and not m["pre"]:
+    if (len(parts) == 1 and not parts[0]["n"] and L.UNITS[parts[0]["u"]][1] == 1 and not m["pre"]
+            and not re.search(r"(?:كامل|كامله|واحد|واحده|نصف)$", raw)):
         return None
     return Spec(0, 0, "duration", amounts=amounts)
 
@@ -817,11 +853,12 @@ def _h_day_range(m, s):
 
 _HANDLERS = {
     "dmy": _h_dmy, "mdy": _h_mdy, "my": _h_my, "numeric": _h_numeric, "numeric_dm": _h_numeric_dm,
-    "day_number": _h_day_number, "day_ordinal": _h_day_ordinal, "hijri": _h_hijri, "holiday": _h_holiday, "weekday": _h_weekday, "week_weekday": _h_week_weekday,
+    "day_number": _h_day_number, "day_ordinal": _h_day_ordinal, "hijri": _h_hijri, "holiday": _h_holiday,
+    "weekday": _h_weekday, "week_weekday": _h_week_weekday,
     "nth_weekday": _h_nth_weekday, "weekday_nth": _h_nth_weekday, "nth_week": _h_nth_unit("nth_week"),
     "nth_day": _h_nth_unit("nth_day"), "day_of_month": _h_day_of_month, "relday": _h_relday,
     "period": _h_period, "refs": _h_refs, "offset": _h_offset, "offset_now": _h_offset_now,
-    "duration": _h_duration, "time": _h_time, "pod": _h_pod, "set": _h_set, "present": _h_present,
+    "duration": _h_duration, "whole_unit": _h_whole_unit, "quarter": _h_quarter, "time": _h_time, "pod": _h_pod, "set": _h_set, "present": _h_present,
     "decade": _h_decade, "century": _h_century, "year": _h_year, "day_range": _h_day_range,
     "month_day_range": _h_day_range,
 }

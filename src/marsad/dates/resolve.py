@@ -24,7 +24,10 @@ Resolved = tuple[str, str, str | None]  # type, value, modifier
 def resolve(spec: Spec, anchor: datetime | None, tense: str | None = None) -> Resolved | None:
     tense = spec.tense or tense
     handler = _KINDS.get(spec.kind)
-    return handler(spec, anchor, tense) if handler else None
+    try:
+        return handler(spec, anchor, tense) if handler else None
+    except (ValueError, OverflowError):
+        return None  # off the calendar ("قبل 2500 عام" before year 1)
 
 
 def _mod(spec: Spec) -> str | None:
@@ -201,23 +204,25 @@ def _period_run(spec: Spec, anchor: datetime | None, tense) -> Resolved | None:
     return "DATE", f"{first}/{last}", None
 
 
+_YEARS = {"Y": 1, "DEC": 10, "CENT": 100}
+_CLOCK = {"H": "hours", "MIN": "minutes", "S": "seconds"}
+
+
 def _shift(a: datetime, amounts, sign: int) -> tuple[datetime, bool]:
     """Anchor moved by the amounts; True when the result needs a clock time."""
     clock = False
     for n, unit in amounts:
         n *= sign
-        if unit == "D":
-            a += timedelta(days=n)
-        elif unit == "W":
-            a += timedelta(weeks=n)
+        if unit in _CLOCK:
+            a, clock = a + timedelta(**{_CLOCK[unit]: n}), True
+        elif unit in ("D", "W"):
+            a += timedelta(days=n * (7 if unit == "W" else 1))
+        elif not float(n).is_integer():  # "نصف عام": whole months or days are as precise as it gets
+            a += timedelta(days=round(n * (30.44 if unit == "M" else 365.25 * _YEARS[unit])))
         elif unit == "M":
-            a = datetime.combine(C.add_months(a.date(), n), a.time())
-        elif unit in ("Y", "DEC", "CENT"):
-            a = datetime.combine(C.add_years(a.date(), n * {"Y": 1, "DEC": 10, "CENT": 100}[unit]), a.time())
-        elif unit == "H":
-            a, clock = a + timedelta(hours=n), True
-        elif unit == "MIN":
-            a, clock = a + timedelta(minutes=n), True
+            a = datetime.combine(C.add_months(a.date(), int(n)), a.time())
+        else:
+            a = datetime.combine(C.add_years(a.date(), int(n) * _YEARS[unit]), a.time())
     return a, clock
 
 
@@ -231,12 +236,20 @@ def _offset(spec: Spec, anchor: datetime | None, tense) -> Resolved | None:
     return "DATE", _fmt(d.date()), _mod(spec)
 
 
-_DUR_UNITS = {"Y": "Y", "M": "M", "W": "W", "D": "D", "DEC": "DE", "CENT": "CE"}
+_DATE_UNITS = (("CENT", "CE"), ("DEC", "DE"), ("Y", "Y"), ("M", "M"), ("W", "W"), ("D", "D"))
+_TIME_UNITS = (("H", "H"), ("MIN", "M"), ("S", "S"))
+
+
+def _number(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
 def _duration(spec: Spec, anchor, tense) -> Resolved:
-    date_part = "".join(f"{n}{_DUR_UNITS[u]}" for n, u in spec.amounts if u in _DUR_UNITS)
-    time_part = "".join(f"{n}{'H' if u == 'H' else 'M'}" for n, u in spec.amounts if u in ("H", "MIN"))
+    total: dict[str, float] = {}
+    for n, unit in spec.amounts:
+        total[unit] = total.get(unit, 0) + n
+    date_part = "".join(f"{_number(total[u])}{code}" for u, code in _DATE_UNITS if u in total)
+    time_part = "".join(f"{_number(total[u])}{code}" for u, code in _TIME_UNITS if u in total)
     return "DURATION", "P" + date_part + (f"T{time_part}" if time_part else ""), _mod(spec)
 
 
@@ -315,6 +328,16 @@ def _century(spec: Spec, anchor: datetime | None, tense) -> Resolved | None:
     return "DATE", f"{anchor.year // 100 + spec.rel:02d}", None
 
 
+def _quarter(spec: Spec, anchor: datetime | None, tense) -> Resolved | None:
+    """"الربع الثالث من عام 2016" = 2016-Q3; "النصف الأول من العام الجاري" = 2024-H1."""
+    y = spec.year
+    if y is None:
+        if anchor is None:
+            return None
+        y = anchor.year + (spec.year_rel or 0)
+    return "DATE", f"{y:04d}-{spec.unit}{spec.nth}", None
+
+
 def _month_of_spec(spec: Spec, anchor: datetime | None) -> tuple[int, int] | None:
     if spec.month:
         y = spec.year
@@ -352,6 +375,7 @@ def _nth_day(spec: Spec, anchor, tense) -> Resolved | None:
 _KINDS = {
     "date": _date, "year": _year, "weekday": _weekday, "relday": _relday, "period": _period,
     "offset": _offset, "duration": _duration, "time": _time, "datetime": _datetime, "range": _range,
-    "period_run": _period_run, "holiday": _holiday, "present": _fixed, "set": _fixed, "decade": _decade, "century": _century,
+    "period_run": _period_run, "quarter": _quarter, "holiday": _holiday, "present": _fixed, "set": _fixed, "decade": _decade,
+    "century": _century,
     "nth_weekday": _nth_weekday, "nth_week": _nth_week, "nth_day": _nth_day,
 }

@@ -61,8 +61,14 @@ def estimate_window(specs: list[Spec], lede_end: int) -> tuple[str, str] | None:
         # month said relative to the report ("X الماضي/المقبل") the years it
         # names may be history or plans, not its own time
         return None
-    latest = max((s for s in dated if s.year and 1900 <= s.year <= 2100), key=lambda s: (s.year, s.tense != "future"))
-    frame_lo, frame_hi = (latest.year - 2, latest.year) if latest.tense == "future" else (latest.year - 1, latest.year + 3)
+    latest = max((s for s in dated if s.year and 1900 <= s.year <= 2100),
+                  key=lambda s: (s.year, s.tense != "future"))
+    # ANT 2018: P's year minus the latest year named is 0, 1 or 2 for most
+    # reports (and -1 for some); a deadline is a year or two ahead
+    if latest.tense == "future":
+        frame_lo, frame_hi = latest.year - 2, latest.year
+    else:
+        frame_lo, frame_hi = latest.year - 1, latest.year + 3
     cands = range(frame_lo - 1, frame_hi + 2)
     days: Intervals = [(date(frame_lo, 1, 1).toordinal(), date(frame_hi, 12, 31).toordinal())]
     for constraint in _constraints(dated, cands):
@@ -100,7 +106,7 @@ def _constraints(dated: list[Spec], cands: range) -> list[Intervals]:
         elif s.rel == 1:
             out.append(_union(_next_rel(s, y) for y in cands if (s.month, y) not in explicit_months))
         elif s.rel == 0:  # "مارس الجاري": P is in that month
-            out.append([(date(y, s.month, s.day or 1).toordinal(), month_end(y, s.month).toordinal())
+            out.append([(_day_of(y, s.month, s.day).toordinal(), month_end(y, s.month).toordinal())
                         for y in cands])
     for s in past_explicit:  # rule 4: a month's year is given because it is not P's
         if s.kind == "date" and s.month and not s.day:
@@ -119,16 +125,22 @@ def _constraints(dated: list[Spec], cands: range) -> list[Intervals]:
     return out
 
 
+def _day_of(y: int, m: int, d: int | None) -> date:
+    """The day, kept inside its month ("30 فبراير" is the month's last day)."""
+    last = month_end(y, m)
+    return last.replace(day=min(d, last.day)) if d else date(y, m, 1)
+
+
 def _start(s: Spec) -> date:
     if s.kind == "year" or not s.month:
         return date(s.year, 1, 1)
-    return date(s.year, s.month, s.day or 1)
+    return _day_of(s.year, s.month, s.day)
 
 
 def _end(s: Spec) -> date:
     if s.kind == "year" or not s.month:
         return date(s.year, 12, 31)
-    return date(s.year, s.month, s.day) if s.day else month_end(s.year, s.month)
+    return _day_of(s.year, s.month, s.day) if s.day else month_end(s.year, s.month)
 
 
 def _after_within_year(first: date, last: date) -> Intervals:

@@ -54,7 +54,10 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
     home = _home_country(mentions)
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
+    told: dict[str, tuple[int, Event]] = {}  # the last event of each type, for a happening told again
     for i, sent in enumerate(sentences):
+        if text[sent.start:sent.end].rstrip().endswith(("?", "؟")):
+            continue  # a question asserts nothing: "هل تنهار الهدنة؟"
         hits = _hits(ftt, sent)
         if not hits:
             continue
@@ -88,6 +91,12 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
                     _merge(same, ev)
                     continue
                 last_assault = (i, ev)
+            if etype != "ASSAULT":
+                again = _told_again(ev, events, i, told)
+                if again is not None:
+                    _merge(again, ev)
+                    continue
+                told[etype] = (i, ev)
             ev.confidence = _confidence(ev)
             events.append(ev)
     return events
@@ -209,7 +218,7 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
             return "X_TRUCE_DENIED", None
         return (t, hit.mode) if not irrealis else (None, None)
     if t in ("THREATEN", "REQUEST", "DEMAND", "X_TRUCE_DENIED", "X_STATEMENT"):
-        return (None, None) if negated and t != "X_TRUCE_DENIED" else (t, hit.mode)
+        return (None, None) if (negated or purpose) and t != "X_TRUCE_DENIED" else (t, hit.mode)
     if negated or irrealis or future or request:
         return None, None
     if t == "RETREAT" and hit.mode == "withdraw" and re.search(
@@ -573,6 +582,26 @@ def _same_attack(ev: Event, events: list[Event], i: int, last: tuple[int, Event]
         (prev.killed is not None and prev.killed == ev.killed) or \
         (prev.target and ev.target and normalize(prev.target) == normalize(ev.target))
     return prev if shared else None
+
+
+def _told_again(ev: Event, events: list[Event], i: int, told: dict) -> Event | None:
+    """The same call, talks or condemnation told again a sentence or two later ("تحدث هاتفيا مع ماكرون" ...
+    "ناقش الزعيمان"): same type, close by, parties and date not in conflict."""
+    last = told.get(ev.type)
+    if last is None or i - last[0] > 2:
+        return None
+    prev = last[1]
+    if prev.date and ev.date and not (prev.date.startswith(ev.date) or ev.date.startswith(prev.date)):
+        return None
+    for a, b, ea, eb in ((prev.actor, ev.actor, prev.actor_entity, ev.actor_entity),
+                         (prev.target, ev.target, prev.target_entity, ev.target_entity)):
+        if ea and eb:
+            if ea != eb:
+                return None
+        elif a and b and not (normalize(a) in normalize(b) or normalize(b) in normalize(a)
+                              or normalize(a).split()[-1] == normalize(b).split()[-1]):
+            return None
+    return prev
 
 
 def _merge(prev: Event, new: Event) -> None:

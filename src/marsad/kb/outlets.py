@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlparse
 
 from marsad.arabic import normalize
+from marsad.kb.entities import kb
 
 
 @dataclass(frozen=True)
@@ -21,8 +20,13 @@ class Outlet:
 
 @lru_cache(maxsize=1)
 def outlets() -> tuple[Outlet, ...]:
-    raw = json.loads(resources.files("marsad.kb").joinpath("data/outlets.json").read_text("utf-8"))
-    return tuple(Outlet(o["id"], o["name"], tuple(o["aliases"]), tuple(o["domains"])) for o in raw)
+    """The knowledge base's outlets and agencies (data/outlets.json and curated entries of kind outlet)."""
+    found = []
+    for e in kb().entities.values():
+        if e.kind == "outlet":
+            names = e.names.get("ar", []) + e.names.get("en", []) + e.aliases
+            found.append(Outlet(e.id, names[0], tuple(dict.fromkeys(names[1:])), tuple(e.domains)))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,9 @@ from marsad.stories.text import norm_words, stems_of, terms
 TOP_TERMS = 40
 TITLE_WEIGHT = 2.0  # a headline word counts as two body words
 ENTITY_TYPES = {"PER", "ORG", "LOC", "FAC", "NORP"}
+# Countries and nationalities are named in nearly every report of a region: they say little
+# about which happening a report tells, so clustering leaves them to the words.
+BROAD_ENTITIES = ("country:", "norp:", "outlet:")
 
 
 @dataclass
@@ -115,7 +118,7 @@ def entity_keys(a: AnalyzedDocument) -> frozenset[str]:
     """Canonical ids where the entity stage linked a mention, else its normalized surface."""
     keys = set()
     for m in a.annotation.mentions:
-        if m.type in ENTITY_TYPES:
+        if m.type in ENTITY_TYPES and not (m.entity or "").startswith(BROAD_ENTITIES):
             keys.add(m.entity or "~" + normalize(m.text))
     return frozenset(keys)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from itertools import islice
 from dataclasses import dataclass, field
 
 from marsad.stories.features import Features, cosine
@@ -33,7 +34,7 @@ class Params:
     max_span_days: int = 3  # and only if the story then spans at most this many days
     exact_days: int = 2  # a report known to within this many days counts as dated
     window_days: int = 31  # an estimated window up to this wide may join a story it overlaps
-    vague_threshold: float = 0.35  # a report known more loosely (or a story with no days) must match this well
+    vague_threshold: float = 0.45  # a report known more loosely (or a story with no days) must match this well
     entity_weight: float = 0.25
     event_bonus: float = 0.05
     member_weight: float = 0.7  # share of the score from the closest recent report (vs the centroid)
@@ -76,11 +77,7 @@ class Index:
 
     def recent(self, key: str, limit: int = POSTINGS_READ) -> list[str]:
         p = self.postings.get(key)
-        if not p:
-            return []
-        if len(p) <= limit:
-            return list(p)
-        return list(p)[-limit:]
+        return list(islice(reversed(p), limit)) if p else []
 
 
 def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_days: int,
@@ -111,11 +108,11 @@ def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_
 
 
 def _overlap(a, b) -> float:
-    """Shared keys over the smaller set (entities, events)."""
+    """Shared keys (entities, events) as the cosine of the two sets."""
     if not a or not b:
         return 0.0
     shared = sum(1 for k in a if k in b)
-    return shared / min(len(a), len(b))
+    return shared / math.sqrt(len(a) * len(b))
 
 
 class Clusterer:

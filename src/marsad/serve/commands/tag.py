@@ -11,12 +11,36 @@ def register(sub) -> None:
         help="tag a CoNLL file with named entities (ANERcorp BIO scheme)",
         description="Read one token per line (token in the first column, blank line between "
         "sentences) and print 'token TAG' per line with the same blank lines, tags in BIO over "
-        "PERS, ORG, LOC, MISC.",
+        "PERS, ORG, LOC, MISC, so any CoNLL scorer can compare them with gold.",
+        epilog="example: marsad tag --conll ANERCorp_CamelLab_test.txt > predicted.txt",
     )
-    p.add_argument("--conll", required=True, metavar="FILE")
+    p.add_argument("--conll", required=True, metavar="FILE", help="CoNLL file to tag (UTF-8)")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    print("marsad: the entity tagger is not built yet", file=sys.stderr)
-    return 2
+    from marsad.annotate import ner
+
+    try:
+        with open(args.conll, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"marsad: cannot read {args.conll}: {exc}", file=sys.stderr)
+        return 2
+    out, sentence = [], []
+
+    def flush() -> None:
+        for tok, t in zip(sentence, ner.tag(sentence)):
+            out.append(f"{tok} {t}")
+        sentence.clear()
+
+    for line in lines:
+        parts = line.split()
+        if parts:
+            sentence.append(parts[0])
+        else:
+            flush()
+            out.append("")
+    flush()
+    sys.stdout.write("\n".join(out) + ("\n" if out else ""))
+    return 0

@@ -1,0 +1,116 @@
+"""Find knowledge-base names in text as outlets write them.
+
+A trie over normalized word tokens, built once. A name may start inside a
+token after its proclitics (و ف ب ل ك and their pairs, "لل" for ل + ال, and
+ال itself for names written without the article: "الأمريكية" holds
+"أمريكية"), and its tokens may be separated by spaces or quote marks
+(تنظيم «الدولة الإسلامية»). Longest match wins, leftmost first; spans exclude
+clitics and the quote marks around a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.arabic import normalize
+
+# Words: letters, digits, marks and tatweel; Arabic punctuation (، ؛ ؟) is not
+# part of a word.
+WORD_RE = re.compile(r"[A-Za-z0-9_\u00c0-\u024f\u0621-\u065f\u0660-\u0669\u0670-\u06d3\u06f0-\u06f9]+")
+QUOTES = "«»“”„\"'‘’"
+OPENING = "«“„"
+_GAP = re.compile(rf"[\s{QUOTES}\u0640]*")
+PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+_IDS = None  # trie key under which a node keeps the entity ids of a name ending there
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    ids: tuple[str, ...]  # best first
+    tokens: int
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def norm(word: str) -> str:
+    return normalize(word)
+
+
+@lru_cache(maxsize=200_000)
+def readings(word: str) -> tuple[tuple[int, str], ...]:
+    """(normalized characters of clitics, what remains) for a normalized token."""
+    out = [(0, word)]
+    for p in PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            rest = word[len(p):]
+            out.append((len(p), rest))
+            if p.endswith("ل") and rest.startswith("ل"):
+                out.append((len(p), "ا" + rest))  # لل: ل + ال, the article's alef dropped
+    for plen, rest in list(out):
+        if rest.startswith("ال") and len(rest) >= 5:
+            out.append((plen + 2, rest[2:]))
+    return tuple(out)
+
+
+def clitic_offset(word: str, n: int) -> int:
+    """Index in `word` (as written) after its first `n` normalized characters."""
+    count = i = 0
+    while i < len(word) and count < n:
+        count += len(normalize(word[i]))
+        i += 1
+    while i < len(word) and not normalize(word[i]):
+        i += 1
+    return i
+
+
+class Matcher:
+    def __init__(self, names: dict[str, list[str]]):
+        """`names`: normalized name -> entity ids, best first."""
+        self.root: dict = {}
+        for name, ids in names.items():
+            toks = [norm(t) for _, _, t in tokens(name)]
+            if not toks:
+                continue
+            node = self.root
+            for t in toks:
+                node = node.setdefault(t, {})
+            node[_IDS] = tuple(ids)
+
+    def find(self, text: str, toks: list[tuple[int, int, str]] | None = None) -> list[Match]:
+        toks = tokens(text) if toks is None else toks
+        norms = [norm(t) for _, _, t in toks]
+        out: list[Match] = []
+        i = 0
+        while i < len(toks):
+            best = None  # (tokens, -clitic chars, end token, clitic chars, ids)
+            for plen, rest in readings(norms[i]):
+                node = self.root.get(rest)
+                j = i
+                while node is not None:
+                    if _IDS in node:
+                        cand = (j - i + 1, -plen, j, plen, node[_IDS])
+                        if best is None or cand[:2] > best[:2]:
+                            best = cand
+                    j += 1
+                    if j >= len(toks) or not _GAP.fullmatch(text, toks[j - 1][1], toks[j][0]):
+                        break
+                    node = node.get(norms[j])
+            if best is None:
+                i += 1
+                continue
+            n, _, j, plen, ids = best
+            start = toks[i][0] + clitic_offset(toks[i][2], plen)
+            end = toks[j][1]
+            inner = text[start:end]
+            if any(q in inner for q in OPENING) and end < len(text) and text[end] in QUOTES:
+                end += 1  # close the quote a name carries inside: تنظيم «الدولة الإسلامية»
+            out.append(Match(start, end, ids, n))
+            i = j + 1
+        return out

@@ -1,0 +1,153 @@
+"""Entities: the sample corpus against seeds.gold.json, matching as outlets write, the KB, `marsad tag`."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from marsad.annotate.entities import find_mentions
+from marsad.annotate.sentences import split_sentences
+from marsad.arabic import normalize
+from marsad.kb import outlets
+from marsad.kb.entities import KnowledgeBase, kb, load_entries
+
+NAMES = [
+    "000_acdcb25d376a7de1", "001_2cfd4d4e231ec34c", "002_36023599d9510de5",
+    "003_495832e6572bb9ff", "004_fbf16886c3633287",
+]
+# Gold LOC covers places; marsad types bases and airports FAC, other places LOC.
+ACCEPT = {"PER": {"PER"}, "ORG": {"ORG"}, "LOC": {"LOC", "FAC"}}
+
+
+def key(s: str) -> str:
+    return " ".join(normalize("".join(" " if c in "«»“”\"" else c for c in s)).split())
+
+
+def ids_of(doc: dict, surface: str) -> set:
+    return {e["entity"] for e in doc["entities"] if key(e["text"]) == key(surface)}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_gold_entities_found_with_type(name, gold, seeds_analyzed):
+    doc = seeds_analyzed[name]
+    for e in doc["entities"]:
+        assert doc["text"][e["start"]:e["end"]] == e["text"]
+        assert e["entity"]
+    found = {(key(e["text"]), e["type"]) for e in doc["entities"]}
+    missing = [(typ, s) for typ, surfaces in gold["documents"][name]["entities"].items() for s in surfaces
+               if not any((key(s), t) in found for t in ACCEPT[typ])]
+    assert not missing
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_entity_groups_share_one_id(name, gold, seeds_analyzed):
+    doc = seeds_analyzed[name]
+    for group in gold["documents"][name].get("same_entity") or []:
+        ids = set().union(*(ids_of(doc, s) for s in group))
+        assert len(ids) == 1, (group, ids)
+        assert all(ids_of(doc, s) for s in group), group
+
+
+def test_actor_same_pairs_code_to_one_actor(gold):
+    pairs = [p for d in gold["documents"].values() for p in d.get("actor_same") or []]
+    assert pairs
+    for a, b in pairs:
+        assert kb().same_actor(a, b), (a, b)
+        assert kb().lookup(a).type == "LOC"  # as a place mention a capital stays a place
+
+
+def mentions(text):
+    return [(text[m.start:m.end], m.entity) for m in find_mentions(text, split_sentences(text))]
+
+
+@pytest.mark.parametrize("text, surface, eid", [
+    ("وصل الوفد إلى واشنطن أمس", "واشنطن", "city:4140963"),
+    ("وقالت وواشنطن إنها", "واشنطن", "city:4140963"),
+    ("وأكدت لـحركة النجباء", "حركة النجباء", "org:nujaba"),
+    ("بيان لـ«حركة النجباء» اليوم", "حركة النجباء", "org:nujaba"),
+    ("وبالعراق توترات", "العراق", "country:iq"),
+    ("وصلت إلى العِرَاق", "العِرَاق", "country:iq"),
+    ("انسحاب القوات الأمريكيـــة من البلاد", "القوات الأمريكيـــة", "org:us-forces"),
+    ("هجوم على مطار إربيل الدولي", "مطار إربيل الدولي", "fac:erbil-airport"),
+    ("هجوم على مطار اربيل", "مطار اربيل", "fac:erbil-airport"),
+    ("مقاتلو تنظيم «الدولة الإسلامية» في البادية", "تنظيم «الدولة الإسلامية»", "org:isis"),
+    ("وقال مسؤول في \"عصائب أهل الحق\" إن", "عصائب أهل الحق", "org:asaib-ahl-al-haq"),
+    ("التقى بوزير الدفاع في أميركا", "أميركا", "country:us"),
+    ("غادر إلى امريكا", "امريكا", "country:us"),
+    ("أعلنت كتائب سيد الشهداء", "كتائب سيد الشهداء", "org:kataib-sayyid-al-shuhada"),
+    ("وأكد فالح الفياض", "فالح الفياض", "per:falih-al-fayyadh"),
+    ("في مستشفى بغداد، وفي الموصل", "بغداد", "city:98182"),
+])
+def test_clitics_and_variants(text, surface, eid):
+    assert (surface, eid) in mentions(text)
+
+
+def test_longest_match_and_short_forms_in_context():
+    text = "قال قيس الخزعلي إن الحركة لن تتراجع. وأضاف الخزعلي أن الولايات المتحدة الأمريكية تماطل."
+    found = mentions(text)
+    assert ("قيس الخزعلي", "per:qais-al-khazali") in found
+    assert ("الخزعلي", "per:qais-al-khazali") in found
+    assert ("الولايات المتحدة الأمريكية", "country:us") in found
+    assert mentions("وأضاف الخزعلي أن الحركة لن تتراجع") != [("الخزعلي", "per:qais-al-khazali")]
+
+
+def test_unknown_names_get_a_stable_id_that_groups():
+    text = "وقال المتحدث باسم الحركة جواد الطليباوي إن الهجوم انتهى. وأضاف الطليباوي أن الرد قادم."
+    ids = {e for s, e in mentions(text) if "الطليباوي" in s}
+    assert len(ids) == 1 and ids.pop().startswith("per:")
+
+
+def test_common_words_are_not_places():
+    assert mentions("وصل الوفد إلى العاصمة صباح اليوم بعد أن تعلم اللغة العربية") == []
+
+
+def test_user_kb_file_adds_entries(tmp_path):
+    f = tmp_path / "mine.json"
+    f.write_text(json.dumps([
+        {"id": "org:saraya-awliya-al-dam", "type": "ORG", "ar": ["سرايا أولياء الدم"], "en": "Saraya Awliya al-Dam"},
+        {"id": "country:iq", "ar": ["بلاد الرافدين"]},
+    ], ensure_ascii=False), "utf-8")
+    k = KnowledgeBase(load_entries([f]))
+    assert k.lookup("سرايا أولياء الدم").type == "ORG"
+    assert k.lookup("بلاد الرافدين").id == "country:iq"
+    assert k.lookup("العراق").id == "country:iq"
+
+
+def test_kb_entries_carry_what_places_and_officials_need():
+    k = kb()
+    base = k.lookup("عين الأسد")
+    assert base.type == "FAC" and base.coordinates and base.country == "IQ"
+    assert k.lookup("بغداد").coordinates and k.lookup("بغداد").names["en"] == ["Baghdad"]
+    assert k.lookup("قيس الخزعلي").role
+    assert k.actor("طهران") == "country:ir"
+    assert k.actor("القوات الأمريكية") == "country:us"
+
+
+def test_outlets_come_from_the_one_kb():
+    assert outlets.by_name("رويترز").id == "outlet:reuters"
+    assert outlets.by_url("https://www.eremnews.com/x").name == "إرم نيوز"
+    assert kb().get("outlet:reuters").type == "ORG"
+
+
+def test_tag_conll_round_trip(tmp_path):
+    f = tmp_path / "in.conll"
+    f.write_text("قال O\nالرئيس O\nالعراقي O\nفي O\nبغداد B-LOC\n. O\n\nوصل O\nجورج B-PERS\nبوش I-PERS\n", "utf-8")
+    out = subprocess.run([sys.executable, "-m", "marsad", "tag", "--conll", str(f)],
+                         capture_output=True, text=True, check=True).stdout
+    lines = out.splitlines()
+    gold = f.read_text("utf-8").splitlines()
+    assert len(lines) == len(gold)
+    for got, want in zip(lines, gold):
+        assert (got == "") == (want == "")
+        if got:
+            tok, tag = got.split(" ")
+            assert tok == want.split()[0]
+            assert tag == "O" or tag[:2] in ("B-", "I-") and tag[2:] in {"PERS", "ORG", "LOC", "MISC"}
+    assert lines[4] == "بغداد B-LOC"
+
+
+def test_tag_reports_an_unreadable_file(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "marsad", "tag", "--conll", str(tmp_path / "none.conll")],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "none.conll" in r.stderr
