@@ -9,6 +9,7 @@ from pathlib import Path
 
 from marsad.records import AnalyzedDocument, Story, Topic
 from marsad.contract import document_json, story_detail_json
+from marsad.store.queries import ReadQueries
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -47,13 +48,16 @@ CREATE TABLE IF NOT EXISTS topics (
 """
 
 
-class SQLiteStore:
+class SQLiteStore(ReadQueries):
+    """Writes here; reads and search in `ReadQueries` (store/queries.py, its spec)."""
+
     def __init__(self, path: str | Path):
         self.path = str(path)
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        self.create_index()
 
     def close(self) -> None:
         self.db.close()
@@ -84,7 +88,9 @@ class SQLiteStore:
                 " estimated, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
-            return self.db.total_changes - before
+            added = self.db.total_changes - before
+            self.index_new()
+        return added
 
     def has_document(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
