@@ -66,15 +66,18 @@ class Group:
 
 
 class Index:
-    """key -> ids, in insertion order; only the tail is read."""
+    """key -> ids, in insertion order; only the tail is read, and only a few times that is kept."""
 
-    def __init__(self):
+    def __init__(self, keep: int):
+        self.keep = keep
         self.postings: dict[str, dict[str, None]] = defaultdict(dict)
 
     def add(self, key: str, gid: str) -> None:
         p = self.postings[key]
         p.pop(gid, None)  # move to the recent end
         p[gid] = None
+        if len(p) > self.keep:
+            del p[next(iter(p))]
 
     def recent(self, key: str, limit: int = POSTINGS_READ) -> list[str]:
         p = self.postings.get(key)
@@ -121,8 +124,8 @@ class Clusterer:
         self.p = params or Params()
         self.stories: dict[str, Group] = {}
         self.topics: dict[str, Group] = {}
-        self.story_index = Index()
-        self.topic_index = Index()
+        self.story_index = Index(4 * POSTINGS_READ)
+        self.topic_index = Index(4 * TOPIC_POSTINGS)
         self.doc_story: dict[str, str] = {}
 
     # -- scoring -----------------------------------------------------------------
