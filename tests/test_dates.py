@@ -116,6 +116,8 @@ def test_month_without_year_follows_tense_and_relative_word():
     assert _one("وبدأت المحادثات في أكتوبر", "2021-08-15").value == "2020-10"
     assert _one("سيبدأ الانسحاب في يوليو المقبل", "2021-08-15").value == "2022-07"
     assert _one("وقع الاتفاق في يوليو الماضي", "2021-07-10").value == "2020-07"
+    assert _one("ستبدأ الانسحابات في سبتمبر", "2024-10-15").value == "2025-09"
+    assert _one("بدأت الانسحابات في سبتمبر", "2024-10-15").value == "2024-09"
 
 
 def test_without_anchor_unknown_parts_stay_open():
@@ -176,3 +178,11 @@ def test_quarters_and_halves():
     assert _one("في الربع الثالث من عام 2016").value == "2016-Q3"
     assert _one("خلال الربع الأخير من العام الماضي").value == "2023-Q4"
     assert _one("النصف الأول من العام الجاري").value == "2024-H1"
+
+
+def test_a_weekday_with_its_date_pins_the_year():
+    # 15 March was a Thursday in 2018 (and 2012, 2029), not in 2017 or 2019
+    pub = dates.estimate_publication(
+        "وقال الوزير إن الاجتماع عقد يوم الخميس 15 مارس الماضي. وكانت الحكومة قد أعلنت في يناير 2017 خطتها.")
+    assert pub is not None and pub.window[0] <= "2018-06-01" <= pub.window[1]
+    assert pub.window[0] >= "2018-03-15"

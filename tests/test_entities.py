@@ -46,7 +46,11 @@ def test_same_entity_groups_share_one_id(name, gold, seeds_analyzed):
     for group in gold["documents"][name].get("same_entity") or []:
         ids = set().union(*(ids_of(doc, s) for s in group))
         assert len(ids) == 1, (group, ids)
-        assert all(ids_of(doc, s) for s in group), group
+        for s in group:  # a variant with no mention of its own only occurs inside that entity's mentions
+            if not ids_of(doc, s):
+                spans = [(e["start"], e["end"]) for e in doc["entities"] if e["entity"] in ids]
+                at = [i for i in range(len(doc["text"])) if key(doc["text"][i:i + len(s)]) == key(s)]
+                assert at and all(any(a <= i < b for a, b in spans) for i in at), s
 
 
 def test_actor_same_pairs_code_to_one_actor(gold):
@@ -67,6 +71,8 @@ def mentions(text):
     ("وأكدت لـحركة النجباء", "حركة النجباء", "org:nujaba"),
     ("بيان لـ«حركة النجباء» اليوم", "حركة النجباء", "org:nujaba"),
     ("وبالعراق توترات", "العراق", "country:iq"),
+    ("دعم وللتحالف الدولي", "للتحالف الدولي", "org:coalition"),
+    ('مقاتلو تنظيم "داعش" في', 'تنظيم "داعش"', "org:isis"),
     ("وصلت إلى العِرَاق", "العِرَاق", "country:iq"),
     ("انسحاب القوات الأمريكيـــة من البلاد", "القوات الأمريكيـــة", "org:us-forces"),
     ("هجوم على مطار إربيل الدولي", "مطار إربيل الدولي", "fac:erbil-airport"),

@@ -91,3 +91,22 @@ def test_threats_are_not_attacks(seeds_analyzed):
     for ev in doc["events"]:
         if ev["type"] == "ASSAULT":
             assert "القواعد" not in (ev["target"] or "")
+
+
+def test_capitals_as_actors_code_to_their_country(gold, seeds_analyzed):
+    """seeds.gold.json's actor_same pairs (طهران/إيران, واشنطن/الولايات المتحدة): as actors, one code, the
+    country's, whichever of the two names the report uses."""
+    from gold_match import key_words
+    from marsad.kb.entities import kb
+
+    pairs = [p for doc in gold["documents"].values() for p in doc.get("actor_same", [])]
+    seen = 0
+    for pair in pairs:
+        want = {kb().actor(s) for s in pair}
+        assert len(want) == 1 and None not in want, (pair, want)
+        for doc in seeds_analyzed.values():
+            for ev in doc["events"]:
+                if ev["actor"] and any(key_words(ev["actor"]) == key_words(s) for s in pair):
+                    assert ev["actor_entity"] in want, (ev["actor"], ev["actor_entity"], want)
+                    seen += 1
+    assert seen, "no seeds event has one of the pairs as its actor"

@@ -42,6 +42,7 @@ def test_acled_csv_reads_in_pandas():
     row = babil.iloc[0]
     assert row["event_type"] == "Explosions/Remote violence" and row["sub_event_type"] == "Air/drone strike"
     assert row["fatalities"] == 4 and row["source"] == "الدبلوماسي اليوم"
+    assert row["country"] == "Iraq" and 29 < row["latitude"] < 38 and 38 < row["longitude"] < 49
 
 
 def test_geojson_from_a_store_orders_lon_lat(tmp_path):
@@ -75,3 +76,14 @@ def test_bad_input_is_named(tmp_path):
     assert out.returncode == 2 and "PATH" in out.stderr
     out = run("--db", str(tmp_path / "missing.db"), "--format", "acled")
     assert out.returncode == 2 and "missing.db" in out.stderr
+
+
+def test_geojson_of_the_seeds_places_babil_in_iraq():
+    out = run(str(SEEDS / "000_acdcb25d376a7de1.txt"), "--format", "geojson")
+    assert out.returncode == 0, out.stderr
+    fc = json.loads(out.stdout)
+    babil = [f for f in fc["features"] if "بابل" in (f["properties"]["place"] or "")]
+    assert babil, [f["properties"]["place"] for f in fc["features"]]
+    lon, lat = babil[0]["geometry"]["coordinates"]
+    assert 38 < lon < 49 and 29 < lat < 38  # Iraq, longitude first
+    assert babil[0]["properties"]["country"] == "IQ"

@@ -27,8 +27,10 @@ _FOLD = {
     "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
     "٬": ",", "،": ",", "؛": ";", "؟": "?",
 }
-_FOLD_TABLE = str.maketrans(_FOLD)
-_DROP_TABLE = str.maketrans({c: None for c in _DROP})
+# Regex substitution beats str.translate here: most characters map to
+# themselves, and translate looks every one of them up.
+_FOLD_RE = re.compile("[" + re.escape("".join(_FOLD)) + "]")
+_DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]")
 
 ARABIC_INDIC_DIGITS = str.maketrans({k: v for k, v in _FOLD.items() if v.isdigit()})
 
@@ -37,7 +39,7 @@ WORD_RE = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)
 
 def strip_marks(text: str) -> str:
     """Remove diacritics, tatweel and invisible joiners (not length preserving)."""
-    return text.translate(_DROP_TABLE)
+    return _DROP_RE.sub("", text)
 
 
 def fold(text: str) -> str:
@@ -45,7 +47,11 @@ def fold(text: str) -> str:
 
     Diacritics and tatweel are kept in place so offsets stay valid.
     """
-    return text.translate(_FOLD_TABLE)
+    return _FOLD_RE.sub(_fold_char, text)
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return _FOLD[m.group()]
 
 
 def normalize(text: str) -> str:
@@ -67,8 +73,12 @@ def is_arabic_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3"
 
 
+_NOT_LETTER_RE = re.compile(r"[\W\d_]+")
+_NOT_ARABIC_LETTER_RE = re.compile(r"[^\u0621-\u064a\u066e-\u06d3]+")
+
+
 def arabic_ratio(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
+    letters = len(_NOT_LETTER_RE.sub("", text))
     if not letters:
         return 0.0
-    return sum(1 for c in letters if is_arabic_letter(c)) / len(letters)
+    return len(_NOT_ARABIC_LETTER_RE.sub("", text)) / letters

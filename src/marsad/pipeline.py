@@ -11,6 +11,7 @@ from pathlib import Path
 
 from marsad.annotate import annotate
 from marsad.clean import clean
+from marsad.clean.document import CleanError
 from marsad.events import extract_events
 from marsad.ingest import read_paths
 from marsad.records import AnalyzedDocument, IngestFailure, Published, RawDocument
@@ -36,5 +37,7 @@ def analyze_paths(
             continue
         try:
             yield analyze_raw(item, published, outlet)
+        except CleanError as exc:
+            yield IngestFailure(item.source, str(exc))
         except Exception as exc:  # noqa: BLE001 - one bad report must not sink the batch
             yield IngestFailure(item.source, f"analysis failed: {type(exc).__name__}: {exc}")

@@ -12,7 +12,7 @@ A name the knowledge base lacks gets the id of its normalized form
 from __future__ import annotations
 
 from marsad.annotate import bio, ner
-from marsad.arabic import normalize
+from marsad.arabic import normalize, strip_marks
 from marsad.kb.entities import kb
 from marsad.kb.matcher import QUOTES, clitic_offset, norm, readings, tokens
 from marsad.records import Mention, Sentence
@@ -38,8 +38,33 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
         known = k.lookup(surface)
         eid = known.id if known else f"{typ.lower()}:{_key(surface)}"
         mentions.append(Mention(s, e, surface, known.type if known else typ, eid))
+    for s, e in _named_people(text):
+        if not any(m.start < e and s < m.end for m in mentions):
+            mentions.append(Mention(s, e, text[s:e], "PER", f"per:{_key(text[s:e])}"))
     mentions.sort(key=lambda m: m.start)
     return _short_forms(text, mentions)
+
+
+def _named_people(text: str) -> list[tuple[int, int]]:
+    """Given name (+ given name) + surname with the article: علي الشمري, أبو فدك المحمداوي.
+    Names are compared as written (marks removed, letters not folded) so على is no علي."""
+    firsts, words = ner.first_names(), tokens(text)
+    out, i = [], 0
+    while i < len(words) - 1:
+        w = strip_marks(words[i][2])
+        j = i + 1
+        if w in firsts or w in ("أبو", "ابو"):
+            if strip_marks(words[j][2]) in firsts and j + 1 < len(words):
+                j += 1
+            if w in ("أبو", "ابو") and j == i + 1 and j + 1 < len(words):
+                j += 1  # أبو + kunya name
+            last = strip_marks(words[j][2])
+            if last.startswith("ال") and len(last) >= 5 and all(text[words[k][1]:words[k + 1][0]] == " " for k in range(i, j)):
+                out.append((words[i][0], words[j][1]))
+                i = j + 1
+                continue
+        i += 1
+    return out
 
 
 def _places_inside(text: str, start: int, end: int) -> list[Mention]:
@@ -58,9 +83,8 @@ def _key(surface: str) -> str:
 def _tagged(text: str, sentences: list[Sentence]) -> list[tuple[int, int, str]]:
     """Character spans the tagger finds, proclitics and quote marks trimmed."""
     out = []
-    for sent in sentences or [Sentence(0, len(text))]:
-        toks = ner.tokenize(text, sent.start, sent.end)
-        tags = ner.tag([t for _, _, t in toks])
+    sents = [ner.tokenize(text, s.start, s.end) for s in sentences or [Sentence(0, len(text))]]
+    for toks, tags in zip(sents, ner.tag_document([[t for _, _, t in toks] for toks in sents])):
         for i, j, typ in bio.spans(tags):
             while i < j and toks[i][2] in QUOTES:
                 i += 1

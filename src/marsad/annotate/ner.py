@@ -4,7 +4,8 @@ Trained by scripts/train_ner.py on ANERcorp (BIO over PERS, ORG, LOC, MISC).
 Its features are the word and its affixes, the word with its proclitics
 stripped, distributional word clusters learned from 2018 Arabic news
 (scripts/build_clusters.py), and what the knowledge base says of the words
-(a country, a city, a faction, a person...), each over a window of two words.
+(a country, a city, a faction, a person...) and whether it is a common given
+name (data/first_names.txt), each over a window of two words.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from marsad.annotate.bio import spans
+from marsad.arabic import strip_marks
 from marsad.kb.entities import kb
 from marsad.kb.matcher import Matcher, norm, readings
 
@@ -69,9 +72,17 @@ def gazetteer_tags(tokens: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common Arabic given names as written (data/first_names.txt)."""
+    lines = resources.files("marsad.annotate").joinpath("data/first_names.txt").read_text("utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
 def features(tokens: list[str]) -> list[list[str]]:
     cl = clusters()
     gaz = gazetteer_tags(tokens)
+    given = [strip_marks(t) in first_names() for t in tokens]
     info = []
     for t in tokens:
         w = norm(t)
@@ -86,6 +97,8 @@ def features(tokens: list[str]) -> list[list[str]]:
             "p2=" + s[:2], "p3=" + s[:3], "x2=" + w[-2:], "x3=" + w[-3:], "x1=" + w[-1:],
             "al=" + str(w.startswith("ال")), "len=" + str(min(len(s), 8)),
         ]
+        if given[i]:
+            f.append("given")
         if digit:
             f.append("digit")
         if punct:
@@ -96,7 +109,7 @@ def features(tokens: list[str]) -> list[list[str]]:
                 ow, os_, oc1, oc2 = info[j][:4]
                 f += [f"{off}w={ow}", f"{off}s={os_}", f"{off}c2={oc2}", f"{off}g={gaz[j]}"]
                 if abs(off) == 1:
-                    f += [f"{off}c1={oc1}", f"{off}x2={ow[-2:]}"]
+                    f += [f"{off}c1={oc1}", f"{off}x2={ow[-2:]}", f"{off}given={given[j]}"]
             else:
                 f.append(f"{off}pad")
         if i > 0:
@@ -127,3 +140,35 @@ def tag(tokens: list[str]) -> list[str]:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     end = len(text) if end is None else end
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def tag_document(sentences: list[list[str]], window: int = 20) -> list[list[str]]:
+    """Tag sentences of one text, then carry each name to its untagged repeats nearby.
+
+    A news text names a person in full once and by surname after; the CRF,
+    seeing one sentence at a time, often misses the repeats ("رامسفيلد").
+    A name tagged once is tagged again wherever it recurs within `window`
+    sentences, unless it is a common word (among the 2,000 most frequent).
+    """
+    tags = [tag(s) for s in sentences]
+    cl = clusters()
+    for si, sent in enumerate(sentences):
+        names: dict[tuple[str, ...], str] = {}
+        for sj in range(max(0, si - window), min(len(sentences), si + window + 1)):
+            for a, b, typ in spans(tags[sj]):
+                key = tuple(norm(t) for t in sentences[sj][a:b])
+                if all(cl.get(k, ("", "", 10**9))[2] >= 2000 and len(k) >= 3 for k in key):
+                    names.setdefault(key, typ)
+        if not names:
+            continue
+        norms = [norm(t) for t in sent]
+        i = 0
+        while i < len(sent):
+            for n in (3, 2, 1):
+                key = tuple(norms[i:i + n])
+                if len(key) == n and key in names and all(t == "O" for t in tags[si][i:i + n]):
+                    tags[si][i:i + n] = [f"B-{names[key]}"] + [f"I-{names[key]}"] * (n - 1)
+                    i += n - 1
+                    break
+            i += 1
+    return tags

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from marsad.dates import calendar as C
-from marsad.dates.grammar import Spec
+from marsad.dates.spec import Spec
 
 Resolved = tuple[str, str, str | None]  # type, value, modifier
 
@@ -375,7 +375,8 @@ def _nth_day(spec: Spec, anchor, tense) -> Resolved | None:
 _KINDS = {
     "date": _date, "year": _year, "weekday": _weekday, "relday": _relday, "period": _period,
     "offset": _offset, "duration": _duration, "time": _time, "datetime": _datetime, "range": _range,
-    "period_run": _period_run, "quarter": _quarter, "holiday": _holiday, "present": _fixed, "set": _fixed, "decade": _decade,
+    "period_run": _period_run, "quarter": _quarter, "holiday": _holiday, "present": _fixed, "set": _fixed,
+    "decade": _decade,
     "century": _century,
     "nth_weekday": _nth_weekday, "nth_week": _nth_week, "nth_day": _nth_day,
 }

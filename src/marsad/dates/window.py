@@ -23,6 +23,8 @@ hold for news in general, are in docs/dates.md:
    الماضي" month follows the latest event the report dates with a year.
 5. A weekday in the lede's past tense ("قالت ...، الثلاثاء") is the day of
    the news: P is that day or the next.
+6. A year-less date with its weekday ("الخميس 15 مارس") lies within a year
+   of P, in a year where that day is that weekday.
 
 Rules are added strongest first; one that would leave no day at all is
 skipped (the report broke a convention). Of the stretches left, the earliest
@@ -36,7 +38,8 @@ import re
 from datetime import date, timedelta
 
 from marsad.dates.calendar import add_months, month_end
-from marsad.dates.grammar import Spec, find
+from marsad.dates.grammar import find
+from marsad.dates.spec import Spec
 from marsad.records import Published
 
 Intervals = list[tuple[int, int]]  # inclusive day ordinals, sorted, disjoint
@@ -75,7 +78,8 @@ def estimate_window(specs: list[Spec], lede_end: int) -> tuple[str, str] | None:
         narrowed = _intersect(days, constraint)
         if narrowed:
             days = narrowed
-    first, last = days[0]
+    # a stretch shorter than a week is an edge effect of rules not finer than that
+    first, last = ([iv for iv in days if iv[1] - iv[0] >= 6] or days)[0]
     first, last = _lede_weekday(specs, lede_end, first, last)
     return date.fromordinal(first).isoformat(), date.fromordinal(last).isoformat()
 
@@ -111,6 +115,9 @@ def _constraints(dated: list[Spec], cands: range) -> list[Intervals]:
     for s in past_explicit:  # rule 4: a month's year is given because it is not P's
         if s.kind == "date" and s.month and not s.day:
             out.append([(date(s.year + 1, 1, 1).toordinal(), date.max.toordinal())])
+    for s in dated:  # rule 6: "الخميس 15 مارس" happens on a Thursday only every few years
+        if s.weekday is not None and s.day and s.month and s.year is None:
+            out.append(_union(_near(d, s) for d in _weekday_dates(s, cands)))
     past_rel = [s for s in dated if s.month and s.year is None and s.month_rel is None and s.rel == -1]
     next_rel = [s for s in dated if s.month and s.year is None and s.month_rel is None and s.rel == 1]
     for before in past_rel:  # rule 3: "X الماضي" and "Y المقبل" in one report lie within a year
@@ -186,6 +193,27 @@ def _between(before: Spec, after: Spec, y: int, explicit: set) -> Intervals:
     except ValueError:
         return []
     return [(x.toordinal(), limit.toordinal() - 1)] if x < limit else []
+
+
+def _weekday_dates(s: Spec, cands: range) -> list[date]:
+    out = []
+    for y in cands:
+        try:
+            d = date(y, s.month, s.day)
+        except ValueError:
+            continue
+        if d.weekday() == s.weekday:
+            out.append(d)
+    return out
+
+
+def _near(d: date, s: Spec) -> Intervals:
+    """P within a year of a dated day: after it when past, before it when ahead."""
+    past = s.rel == -1 or (s.rel is None and s.tense == "past")
+    ahead = s.rel == 1 or (s.rel is None and s.tense == "future")
+    lo = d if past else add_months(d, -12)
+    hi = d if ahead else add_months(d, 12)
+    return [(lo.toordinal(), hi.toordinal())]
 
 
 def _union(parts) -> Intervals:

@@ -221,11 +221,11 @@ def projectile_count(text: str, ft: str, start: int, end: int) -> int | None:
 def claimed_by(text: str, ft: str, start: int, end: int) -> Arg | None:
     """"أعلنت جماعة تسمى الثوار مسؤوليتها عنه" → الثوار; "تبنت X الهجوم" → X."""
     seg = ft[start:end]
-    m = re.search(r"اعلن(?:ت)?\s+(.{2,60}?)\s+(?:مسووليت(?:ها|ه|هم)|المسووليه)", seg)
+    m = re.search(r"(?<!\S)و?اعلن(?:ت)?\s+(.{2,60}?)\s+(?:مسووليت(?:ها|ه|هم)|المسووليه)", seg)
     if not m:
-        m = re.search(r"تبن(?:ت|ي|ّت)\s+(.{2,40}?)\s+(?:الهجوم|العمليه|الهجمات|التفجير|الضربه)", seg)
-    if not m:
-        return None
+        m = re.search(r"(?<!\S)و?تبن(?:ت|ي|ّت)\s+(.{2,40}?)\s+(?:الهجوم|العمليه|الهجمات|التفجير|الضربه)", seg)
+    if not m or re.search(r"(?:^|\s)(?:لا|لم|لن)\s*$", seg[:m.start()]):
+        return None  # "لا تتبنى أي جهة مثل تلك الهجمات": no one claims
     s, e = start + m.start(1), start + m.end(1)
     inner = re.search(r"(?:تسمي|تطلق علي نفسها اسم|يطلق عليها|المسماه|ما يسمي|ما تسمي)\s+(?:ب)?", ft[s:e])
     if inner:

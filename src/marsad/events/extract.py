@@ -462,14 +462,20 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
     for m in mentions:
         if not (sent.start <= m.start and m.end <= sent.end) or m.type not in _PLACE_TYPES:
             continue
-        if ar.preceded_by_direction(ft, m.start) or _is_direction(m.text):
+        if _is_direction(m.text):
             continue
+        # "جنوب بغداد" locates by another place (kept last); "المقربة من طهران" is no place at all
+        aside = ar.preceded_by_direction(ft, m.start)
         visited = ev.mode == "visit" and ev.target and normalize(m.text) in normalize(ev.target)
+        if not aside and not visited and not _locative(ft, m):
+            continue
         if any(x and normalize(m.text) in normalize(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start) \
                 and not visited:
             continue  # "محادثات مع الولايات المتحدة": a party, not where it happened ("زار واشنطن" is both)
         ent = places.entity(m.entity)
         rank = 0 if m.type == "FAC" else 2 if places.is_country(ent) else 1
+        if aside and not visited:
+            rank += 3
         candidates.append((rank, ar.Arg(m.text, m.entity, m.start, m.end, m.text)))
     for p in ar.place_phrases(text, ft, sent.start, sent.end):
         if ar.preceded_by_direction(ft, p.start):
@@ -499,6 +505,31 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
             host = places.entity(other)
             ev.target = host.names.get("ar", [ev.place])[0] if host else ev.place
             ev.target_entity = other
+
+
+def _locative(ft: str, m: Mention) -> bool:
+    """A place mention in a locative slot: after في/ب/داخل/قرب/إلى, possibly through place nouns ("في ريف دير
+    الزور", "في مدن وبلدات الغوطة", "ببلدة دوما"), or a facility; not after من/عن/مع ("المقربة من طهران")."""
+    if m.type == "FAC":
+        return True
+    before = ft[max(0, m.start - 40):m.start]
+    if re.search(r"(?:^|\s)و?(?:ب|لل)$", before):
+        return True
+    if ft[m.start - 1:m.start] == "ك" and m.start > 1 and ft[m.start - 2].isspace():
+        return False  # "كبير" read as ك + a place named "بير"
+    nouns = _place_nouns()
+    for w in reversed([normalize(w) for w in ar.WORD.findall(before)][-3:]):
+        if w in ("في", "داخل", "قرب", "الي", "علي", "نحو", "باتجاه", "وفي") or (w.startswith(("ب", "وب")) and len(w) > 3):
+            return True
+        if w.lstrip("و") not in nouns:
+            return False  # only place nouns stand between the preposition and the name
+    return False
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset:
+    words = lx.lexicon()["place_heads"] + lx.lexicon()["place_nouns"]
+    return frozenset(k for w in words for k in (normalize(w), normalize("ال" + w)))
 
 
 def _is_direction(word: str) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from marsad.ingest import feeds, jsonl, warc
+import re
+
+from marsad.ingest import feeds, guard, jsonl, warc
 from marsad.ingest.decode import DecodeError, decode
 from marsad.records import IngestFailure, RawDocument
 
@@ -63,11 +65,14 @@ def read_source(path: Path) -> Iterator[RawDocument | IngestFailure]:
         yield from feeds.read_bytes(data, str(path))
         return
     try:
-        text, encoding = decode(data)
+        text, encoding = decode(data, _html_charset(data))
     except DecodeError as exc:
         yield IngestFailure(str(path), str(exc))
         return
     is_html = suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text))
+    if is_html and guard.declares_entities(data):
+        yield IngestFailure(str(path), f"page {guard.REASON}")
+        return
     yield RawDocument(
         source=str(path),
         name=_stem(path),
@@ -75,6 +80,15 @@ def read_source(path: Path) -> Iterator[RawDocument | IngestFailure]:
         media_type="text/html" if is_html else "text/plain",
         encoding=encoding,
     )
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+
+
+def _html_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KiB, if any."""
+    m = _CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii") if m else None
 
 
 def _looks_like_html(text: str) -> bool:

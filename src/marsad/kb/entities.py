@@ -90,9 +90,9 @@ class KnowledgeBase:
 
     def listed(self, eid: str) -> bool:
         """Whether the entity is known well enough to be named on the list alone: curated,
-        a country, a capital or a big city; a province or small city shares its name with
-        common words often enough ("العاصمة") to need the tagger's agreement."""
-        return self._rank.get(eid, 9) <= _RANK["big-city"]
+        a country, a capital, a big city or a province; a small city shares its name with
+        common words often enough ("السفيرة") to need the tagger's agreement."""
+        return self._rank.get(eid, 9) <= _RANK["admin1"]
 
     def get(self, eid: str) -> Entity | None:
         return self.entities.get(eid)

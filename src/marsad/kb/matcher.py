@@ -5,7 +5,8 @@ token after its proclitics (و ف ب ل ك and their pairs, "لل" for ل + ال
 ال itself for names written without the article: "الأمريكية" holds
 "أمريكية"), and its tokens may be separated by spaces or quote marks
 (تنظيم «الدولة الإسلامية»). Longest match wins, leftmost first; spans exclude
-clitics and the quote marks around a name.
+clitics and the quote marks around a name, except the ل fused with the article
+in "لل", which cannot be parted from it.
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ def readings(word: str) -> tuple[tuple[int, str], ...]:
             rest = word[len(p):]
             out.append((len(p), rest))
             if p.endswith("ل") and rest.startswith("ل"):
-                out.append((len(p), "ا" + rest))  # لل: ل + ال, the article's alef dropped
+                # لل: ل + ال with the article's alef dropped; the two cannot be parted,
+                # so the span keeps the preposition (للتحالف الدولي).
+                out.append((len(p) - 1, "ا" + rest))
     for plen, rest in list(out):
         if rest.startswith("ال") and len(rest) >= 5:
             out.append((plen + 2, rest[2:]))
@@ -109,7 +112,8 @@ class Matcher:
             start = toks[i][0] + clitic_offset(toks[i][2], plen)
             end = toks[j][1]
             inner = text[start:end]
-            if any(q in inner for q in OPENING) and end < len(text) and text[end] in QUOTES:
+            opened = any(q in inner for q in OPENING) or sum(inner.count(q) for q in "\"'") % 2
+            if opened and end < len(text) and text[end] in QUOTES:
                 end += 1  # close the quote a name carries inside: تنظيم «الدولة الإسلامية»
             out.append(Match(start, end, ids, n))
             i = j + 1

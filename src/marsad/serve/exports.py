@@ -114,7 +114,7 @@ def acled_rows(docs: Iterable[AnalyzedDocument]) -> list[dict]:
             "sub_event_type": sub,
             "actor1": e.actor or "",
             "actor2": e.target or "",
-            "country": e.country or "",
+            "country": _country_name(e.country),
             "admin1": e.admin1 or "",
             "location": e.place or "",
             "latitude": e.coordinates[0] if e.coordinates else "",
@@ -124,6 +124,17 @@ def acled_rows(docs: Iterable[AnalyzedDocument]) -> list[dict]:
             "fatalities": e.killed or 0,
         })
     return rows
+
+
+def _country_name(code: str | None) -> str:
+    """ACLED names countries in English: "IQ" → "Iraq", from the knowledge base when it has the name."""
+    if not code:
+        return ""
+    from marsad.events.places import entity
+
+    ent = entity(f"country:{code.lower()}")
+    names = ent.names.get("en") if ent is not None else None
+    return names[0] if names else code
 
 
 def acled_csv(docs: Iterable[AnalyzedDocument]) -> str:

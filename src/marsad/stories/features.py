@@ -34,10 +34,6 @@ class Features:
     outlet: str | None = None
     counts: Counter = field(default_factory=Counter)  # raw stem counts, for document frequencies
 
-    @property
-    def when(self) -> float | None:
-        return None if self.lo is None else (self.lo + self.hi) / 2
-
 
 class Vocabulary:
     """Document frequencies: a background table from 31,525 Arabic reports of 2018
@@ -133,11 +129,11 @@ def event_keys(a: AnalyzedDocument) -> frozenset[str]:
     return frozenset(keys)
 
 
-def features(a: AnalyzedDocument, vocab: Vocabulary, learn: bool = True, words: list[str] | None = None) -> Features:
+def features(a: AnalyzedDocument, vocab: Vocabulary, words: list[str] | None = None) -> Features:
+    """A report's features; its stems are counted into the vocabulary's document frequencies."""
     d = a.document
     counts = stem_counts(d.title, d.text, words)
-    if learn:
-        vocab.add(counts)
+    vocab.add(counts)
     lo, hi = day_range(d.published)
     return Features(d.id, weigh(counts, vocab), entity_keys(a), event_keys(a), lo, hi, d.outlet, counts)
 

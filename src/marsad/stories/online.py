@@ -13,6 +13,7 @@ report does not grow with the number of stories kept.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
 from itertools import islice
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ class Group:
     topic: str | None = None
     title: str = ""
     dated: bool = False  # days come from dated reports (else from an estimated window)
-    recent: list[dict[str, float]] = field(default_factory=list)  # latest member vectors (stories only)
+    recent: list[tuple[tuple[str, ...], array]] = field(default_factory=list)  # latest member vectors, compact
     _norm: float = 0.0
 
     def norm(self) -> float:
@@ -65,15 +66,18 @@ class Group:
 
 
 class Index:
-    """key -> ids, in insertion order; only the tail is read."""
+    """key -> ids, in insertion order; only the tail is read, and only a few times that is kept."""
 
-    def __init__(self):
+    def __init__(self, keep: int):
+        self.keep = keep
         self.postings: dict[str, dict[str, None]] = defaultdict(dict)
 
     def add(self, key: str, gid: str) -> None:
         p = self.postings[key]
         p.pop(gid, None)  # move to the recent end
         p[gid] = None
+        if len(p) > self.keep:
+            del p[next(iter(p))]
 
     def recent(self, key: str, limit: int = POSTINGS_READ) -> list[str]:
         p = self.postings.get(key)
@@ -86,7 +90,7 @@ def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_
     if member is not None:
         g.members.append(member)
     if keep_recent:
-        g.recent = (g.recent + [f.vector])[-RECENT_MEMBERS:]
+        g.recent = (g.recent + [(tuple(f.vector), array("f", f.vector.values()))])[-RECENT_MEMBERS:]
     g._norm = 0.0
     g.n += 1
     for s, w in f.vector.items():
@@ -120,8 +124,8 @@ class Clusterer:
         self.p = params or Params()
         self.stories: dict[str, Group] = {}
         self.topics: dict[str, Group] = {}
-        self.story_index = Index()
-        self.topic_index = Index()
+        self.story_index = Index(4 * POSTINGS_READ)
+        self.topic_index = Index(4 * TOPIC_POSTINGS)
         self.doc_story: dict[str, str] = {}
 
     # -- scoring -----------------------------------------------------------------
@@ -130,7 +134,8 @@ class Clusterer:
         c = cosine(f.vector, g.centroid) / g.norm()
         if g.recent:
             w = self.p.member_weight
-            c = (1 - w) * c + w * max(cosine(f.vector, v) for v in g.recent)
+            get = f.vector.get
+            c = (1 - w) * c + w * max(sum(x * get(s, 0.0) for s, x in zip(stems, ws)) for stems, ws in g.recent)
         if f.entities and g.entities:
             c = (1 - self.p.entity_weight) * c + self.p.entity_weight * _overlap(f.entities, g.entities)
         if f.events and g.events and _overlap(f.events, g.events) > 0:

@@ -27,20 +27,19 @@ def run(args) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"marsad: cannot read {args.conll}: {exc}", file=sys.stderr)
         return 2
-    out, sentence = [], []
-
-    def flush() -> None:
-        for tok, t in zip(sentence, ner.tag(sentence)):
-            out.append(f"{tok} {t}")
-        sentence.clear()
-
+    sentences: list[list[str]] = [[]]
     for line in lines:
         parts = line.split()
         if parts:
-            sentence.append(parts[0])
+            sentences[-1].append(parts[0])
         else:
-            flush()
+            sentences.append([])
+    # Blank lines are kept as they are: each one closes the sentence before it.
+    tags = ner.tag_document(sentences)
+    out = []
+    for k, (sent, sent_tags) in enumerate(zip(sentences, tags)):
+        out += [f"{tok} {t}" for tok, t in zip(sent, sent_tags)]
+        if k < len(sentences) - 1:
             out.append("")
-    flush()
     sys.stdout.write("\n".join(out) + ("\n" if out else ""))
     return 0
