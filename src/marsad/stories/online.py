@@ -30,7 +30,7 @@ RECENT_MEMBERS = 6  # member vectors a story keeps to check a newcomer against i
 @dataclass
 class Params:
     story_threshold: float = 0.15
-    topic_threshold: float = 0.15
+    topic_threshold: float = 0.1
     gap_days: int = 1  # a report joins a story only within this many days of its span
     max_span_days: int = 3  # and only if the story then spans at most this many days
     exact_days: int = 2  # a report known to within this many days counts as dated
