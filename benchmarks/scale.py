@@ -22,6 +22,7 @@ import json
 import os
 import pstats
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -137,6 +138,7 @@ def dask_run(corpus: Path, workers: int, shard_size: int) -> dict:
         driver_cpu = cpu_seconds() - driver_cpu
         workers_cpu = sum(client.run(cpu_seconds).values()) - workers_cpu
         peaks = client.run(peak_mb)
+    shutil.rmtree(out, ignore_errors=True)
     return {"wall": done - started, "busy": done - ready, "driver_cpu": driver_cpu, "workers_cpu": workers_cpu,
             "peak": max(peaks.values())}
 
@@ -232,6 +234,7 @@ def main() -> int:
     one, many = n / results[1]["busy"], n / results[args.workers]["busy"]
     print(f"  scaling (wall): {args.workers} workers / 1 worker = {many / one:.2f}x; "
           f"{args.workers} workers / one process = {many / (n_e2e / t_e2e):.2f}x")
+    shutil.rmtree(tmp.parent, ignore_errors=True)
     r = results[args.workers]
     free = n / max(r["workers_cpu"] / args.workers, r["driver_cpu"])
     print(f"  on {args.workers} free cores (from CPU time, not wall: the slower of the workers' share and the "
