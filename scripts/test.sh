@@ -8,4 +8,8 @@ if ! command -v chromium >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver fonts-dejavu-core
 fi
 python3 -m pip install -q -e '.[test]'
+# The store tests run on PostgreSQL too: start a throwaway server unless one is given.
+if [ -z "${MARSAD_TEST_PG:-}" ]; then
+    source scripts/postgres.sh
+fi
 python3 -m pytest "$@"

@@ -29,3 +29,21 @@ def seeds_analyzed() -> dict:
     from marsad.pipeline import analyze_paths
 
     return {a.document.name: document_json(a) for a in analyze_paths([SEEDS])}
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh schema on the test PostgreSQL (MARSAD_TEST_PG), as a URL that selects it."""
+    import uuid
+
+    import psycopg
+
+    dsn = os.environ.get("MARSAD_TEST_PG")
+    if not dsn:
+        pytest.skip("MARSAD_TEST_PG is unset (scripts/test.sh starts a PostgreSQL and sets it)")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(dsn, autocommit=True) as db:
+        db.execute(f"CREATE SCHEMA {schema}")
+    yield f"{dsn}{'&' if '?' in dsn else '?'}options=-csearch_path%3D{schema}"
+    with psycopg.connect(dsn, autocommit=True) as db:
+        db.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -28,6 +28,11 @@ def _doc(doc_id, name, outlet, published, text, mentions=(), events=()):
 
 def synthetic_store(path: Path) -> SQLiteStore:
     """Three reports with entities, events and one story (as later stages will fill them)."""
+    return fill_synthetic(SQLiteStore(path))
+
+
+def fill_synthetic(store):
+    """synthetic_store's reports and stories, into any store."""
     a = _doc("a1", "a", "العربية", "2024-08-20",
              "الفصائل تنهي الهدنة مع أميركا\nقصفت طائرة مسيرة قاعدة في بابل فقتلت 4 من الحشد الشعبي.",
              [("أميركا", "LOC", "Q30"), ("بابل", "LOC", None), ("الحشد الشعبي", "ORG", None)],
@@ -39,7 +44,6 @@ def synthetic_store(path: Path) -> SQLiteStore:
              [("ASSAULT", "قتل 3 في بابل بضربة أمريكية.", "بابل", (32.5, 44.4), "2024-07-30", 3)])
     c = _doc("c3", "c", "الشرق", "2021-09-12", "محادثات في بغداد حول انسحاب التحالف\n" + SCRIPT_REPORT,
              [("بغداد", "LOC", None)])
-    store = SQLiteStore(path)
     store.add_documents([a, b, c])
     story = Story("s1", ["a1", "b2"], "انهيار الهدنة في العراق", ("2024-08-20", "2024-08-22"), "t1",
                   timeline=[TimelineEntry("2024-07-30", "ضربة على بابل", ["a1", "b2"], "العربية", "ASSAULT")],

@@ -14,6 +14,7 @@ COMMANDS = [
     "cluster",
     "export",
     "ingest",
+    "run",
     "search",
     "serve",
     "tag",
@@ -32,6 +33,8 @@ Start here:
   marsad cluster samples/seeds            the reports grouped into stories and topics
   marsad ingest samples/seeds --db marsad.db
                                           analyze and store, adding to what is stored
+  marsad run corpus.jsonl.gz --out corpus.parquet
+                                          the same on Dask workers, into Parquet tables
   marsad search هدنة --db marsad.db       search the store (any form of the words)
   marsad serve --db marsad.db             the web page and REST API at http://127.0.0.1:8000/
   marsad export samples/seeds --format acled

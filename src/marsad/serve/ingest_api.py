@@ -9,8 +9,7 @@ from marsad.records import RawDocument
 
 def ingest_reports(store, reports) -> dict:
     """Analyze and store `reports` (api.ReportIn); a report that fails is named, the rest go on."""
-    from marsad.serve.commands.ingest_run import _store_batch
-    from marsad.store.stories_state import load_engine
+    from marsad.scale.stored import load_engine, store_batch
 
     done, failures = [], []
     for i, r in enumerate(reports):
@@ -24,7 +23,7 @@ def ingest_reports(store, reports) -> dict:
             done.append(analyze_raw(raw))
         except Exception as exc:  # noqa: BLE001 - one bad report must not sink the batch
             failures.append({"source": source, "reason": f"analysis failed: {type(exc).__name__}: {exc}"})
-    added = _store_batch(store, load_engine(store), done) if done else 0
+    added = store_batch(store, load_engine(store), done) if done else 0
     return {
         "added": added,
         "documents": [{"id": a.document.id, "name": a.document.name} for a in done],

@@ -102,27 +102,36 @@ def entity_key(mention: dict) -> str:
     return mention.get("entity") or "~" + normalize(mention["text"])
 
 
+def mention_rows(analysis: dict) -> list[tuple]:
+    """(document, entity, type, text, start, end) per entity mention."""
+    return [(analysis["id"], entity_key(m), m.get("type"), m["text"], m["start"], m["end"])
+            for m in analysis.get("entities", [])]
+
+
+def event_rows(analysis: dict) -> list[tuple]:
+    """(document, seq, type, date, start, end, names, detail) per event."""
+    return [
+        (analysis["id"], i, e["type"], e.get("date"), e["evidence"]["start"], e["evidence"]["end"],
+         "|" + "|".join(normalize(e[k]) for k in ("actor", "target", "place") if e.get(k)) + "|",
+         json.dumps(e, ensure_ascii=False))
+        for i, e in enumerate(analysis.get("events", []))
+    ]
+
+
 def index_rows(db: sqlite3.Connection, rowid: int, analysis: dict) -> None:
     """Index one stored document: search keys, mentions, events."""
-    doc_id = analysis["id"]
     db.execute(
         "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
         (rowid, fts.index_text(analysis.get("title")), fts.index_text(analysis["text"])),
     )
     db.executemany(
         "INSERT INTO mentions (document, entity, type, text, start, end) VALUES (?, ?, ?, ?, ?, ?)",
-        [(doc_id, entity_key(m), m.get("type"), m["text"], m["start"], m["end"])
-         for m in analysis.get("entities", [])],
+        mention_rows(analysis),
     )
     db.executemany(
         "INSERT OR REPLACE INTO events (document, seq, type, date, start, end, names, detail)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (doc_id, i, e["type"], e.get("date"), e["evidence"]["start"], e["evidence"]["end"],
-             "|" + "|".join(normalize(e[k]) for k in ("actor", "target", "place") if e.get(k)) + "|",
-             json.dumps(e, ensure_ascii=False))
-            for i, e in enumerate(analysis.get("events", []))
-        ],
+        event_rows(analysis),
     )
 
 
@@ -345,7 +354,7 @@ class ReadQueries:
         name_keys = [f"%|{normalize(n)}|%" for n in names]
         name_sql = " OR ".join("e.names LIKE ?" for _ in name_keys) or "0"
         rows = self.db.execute(
-            "SELECT DISTINCT e.document, e.seq, e.detail, d.outlet, d.published FROM events e"
+            "SELECT e.document, e.seq, e.detail, d.outlet, d.published FROM events e"
             " JOIN documents d ON d.id = e.document"
             " WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity = ? AND m.document = e.document"
             f"   AND m.start >= e.start AND m.end <= e.end) OR {name_sql}"
@@ -422,34 +431,41 @@ class ReadQueries:
             return _page([], 0, limit, offset)
         where, args = self._where(filters)
         where = f"WHERE {where}" if where else ""
-        # Match first (the FTS index), then filter and rank; only the page's rows are read in full.
-        rows = self.db.execute(
-            "WITH hits AS MATERIALIZED (SELECT rowid, bm25(search_fts, 2.0, 1.0) AS score"
-            "  FROM search_fts WHERE search_fts MATCH ?)"
-            " SELECT d.rowid, hits.score, count(*) OVER () FROM hits JOIN documents d ON d.rowid = hits.rowid"
-            f" {where} ORDER BY hits.score, d.rowid LIMIT ? OFFSET ?",
-            [fts.match_expression(terms), *args, limit, offset],
-        ).fetchall()
+        rows = self._hits(terms, where, args, limit, offset)
         if rows:
             total = rows[0][2]
         elif offset:
             total = self.search(query, filters, 1, 0)["total"]
         else:
             total = 0
-        scores = {rowid: score for rowid, score, _ in rows}
-        full = {r[0]: r[1:] for r in self.db.execute(
-            f"SELECT d.rowid, {_SUMMARY_COLUMNS}, d.text FROM documents d"
-            f" WHERE d.rowid IN ({','.join('?' * len(scores))})", list(scores))} if scores else {}
+        scores = {hit: score for hit, score, _ in rows}
+        full = self._hit_rows(list(scores)) if scores else {}
         keys = {k for t in terms for k in t}
         items = []
-        for rowid, score, _ in rows:
-            r = full[rowid]
+        for hit, score, _ in rows:
+            r = full[hit]
             item = _summary(r)
             item["score"] = round(score, 4)
             item["snippet"] = fts.snippet(r[7], keys)
             item["title_highlights"] = fts.highlights(item["title"] or "", keys)
             items.append(item)
         return _page(items, total, limit, offset)
+
+    def _hits(self, terms: list[list[str]], where: str, args: list, limit: int, offset: int) -> list[tuple]:
+        """(hit key, score, total matches) of the page: matched first (the FTS index), then filtered and ranked."""
+        return self.db.execute(
+            "WITH hits AS MATERIALIZED (SELECT rowid, bm25(search_fts, 2.0, 1.0) AS score"
+            "  FROM search_fts WHERE search_fts MATCH ?)"
+            " SELECT d.rowid, hits.score, count(*) OVER () FROM hits JOIN documents d ON d.rowid = hits.rowid"
+            f" {where} ORDER BY hits.score, d.rowid LIMIT ? OFFSET ?",
+            [fts.match_expression(terms), *args, limit, offset],
+        ).fetchall()
+
+    def _hit_rows(self, hits: list) -> dict:
+        """Hit key -> (summary columns..., text): only the page's rows are read in full."""
+        return {r[0]: r[1:] for r in self.db.execute(
+            f"SELECT d.rowid, {_SUMMARY_COLUMNS}, d.text FROM documents d"
+            f" WHERE d.rowid IN ({','.join('?' * len(hits))})", hits)}
 
     # -- facets -------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from marsad.arabic import normalize
-from marsad.records import AnalyzedDocument, Discrepancy, Story, TimelineEntry
+from marsad.records import AnalyzedDocument, Discrepancy, Event, Story, TimelineEntry
 from marsad.stories.features import ENTITY_TYPES, Vocabulary, cosine, stem_counts, weigh
 from marsad.stories.summary import summarize
 from marsad.stories.text import sentences
@@ -78,9 +78,9 @@ def _entities(docs: Sequence[AnalyzedDocument]) -> list[str]:
             surface[key][m.text] += 1
             seen.add(key)
         reach.update(seen)
+    linked = {m.entity for a in docs for m in a.annotation.mentions if m.entity}
     ranked = sorted(reach, key=lambda k: (-reach[k], -sum(surface[k].values()), k))[:TOP_ENTITIES]
-    return [k if k in {m.entity for a in docs for m in a.annotation.mentions} else surface[k].most_common(1)[0][0]
-            for k in ranked]
+    return [k if k in linked else surface[k].most_common(1)[0][0] for k in ranked]
 
 
 def _sentence_at(text: str, offset: int) -> str:
@@ -117,35 +117,53 @@ def timeline(docs: Sequence[AnalyzedDocument]) -> list[TimelineEntry]:
 
     for a in docs:
         d = a.document
+        told = set()  # (day, sentence) an event already puts on the timeline
         for ev in a.events:
             if _full_day(ev.date) and not ev.negated:
-                put(ev.date[:10], f"event:{ev.type}:{ev.place_entity or normalize(ev.place or '')}",
-                    _sentence_at(d.text, ev.evidence.start), a, ev.type)
+                sentence = _sentence_at(d.text, ev.evidence.start)
+                told.add((ev.date[:10], sentence))
+                put(ev.date[:10], f"event:{ev.type}:{ev.place_entity or normalize(ev.place or '')}", sentence, a,
+                    ev.type)
         for t in a.annotation.timexes:
             if t.type == "DATE" and _full_day(t.value) and len(t.value) == 10:
-                put(t.value, "date", _sentence_at(d.text, t.start), a)
+                sentence = _sentence_at(d.text, t.start)
+                if (t.value, sentence) not in told:
+                    put(t.value, "date", sentence, a)
         if d.published and not d.published.estimated and _full_day(d.published.value):
             put(d.published.value[:10], "published", d.title or _sentence_at(d.text, 0), a)
     return sorted(entries.values(), key=lambda e: (e.date, e.event_type is None, e.text))
 
 
 def compare(docs: Sequence[AnalyzedDocument]) -> list[Discrepancy]:
-    """Where outlets differ on the same kind of event: counts, dates, places, actors."""
-    by_type: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    """Where outlets tell the same happening differently, side by side.
+
+    Two outlets' events of one type are the same happening when they share a place (then their
+    dates, counts and actors are compared) or, with no shared place, a day (then their places
+    too). Each outlet's first claim stands for it."""
+    told: list[tuple[str, Event]] = []
     for a in docs:
         who = a.document.outlet or a.document.name or a.document.id
-        for ev in a.events:
-            if ev.negated:
+        told.extend((who, ev) for ev in a.events if not ev.negated)
+    claims: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for i, (w1, e1) in enumerate(told):
+        for w2, e2 in told[i + 1:]:
+            if w1 == w2 or e1.type != e2.type:
                 continue
-            claims = by_type[ev.type]
-            for fld, value in (("killed", ev.killed), ("injured", ev.injured), ("date", ev.date),
-                               ("place", ev.place), ("actor", ev.actor)):
-                if value is not None and who not in claims[fld]:
-                    claims[fld][who] = str(value)
-    out = []
-    for etype in sorted(by_type):
-        for fld in ("killed", "injured", "date", "place", "actor"):
-            claims = by_type[etype].get(fld, {})
-            if len(claims) > 1 and len({normalize(v) for v in claims.values()}) > 1:
-                out.append(Discrepancy(fld, etype, dict(claims)))
-    return out
+            p1, p2 = _place(e1), _place(e2)
+            if p1 and p1 == p2:
+                subject, fields = f"{e1.type} @ {e1.place}", ("date", "killed", "injured", "actor")
+            elif e1.date and e1.date[:10] == (e2.date or "")[:10] and len(e1.date) >= 10:
+                subject, fields = f"{e1.type} {e1.date[:10]}", ("place", "killed", "injured", "actor")
+            else:
+                continue
+            for fld in fields:
+                v1, v2 = getattr(e1, fld), getattr(e2, fld)
+                if v1 is not None and v2 is not None and normalize(str(v1)) != normalize(str(v2)):
+                    c = claims[(fld, subject)]
+                    c.setdefault(w1, str(v1))
+                    c.setdefault(w2, str(v2))
+    return [Discrepancy(fld, subject, c) for (fld, subject), c in claims.items()]
+
+
+def _place(e: Event) -> str | None:
+    return e.place_entity or (normalize(e.place) if e.place else None)

@@ -18,6 +18,9 @@ from marsad.stories.text import norm_words, stems_of, terms
 TOP_TERMS = 40
 TITLE_WEIGHT = 2.0  # a headline word counts as two body words
 ENTITY_TYPES = {"PER", "ORG", "LOC", "FAC", "NORP"}
+# Countries and nationalities are named in nearly every report of a region: they say little
+# about which happening a report tells, so clustering leaves them to the words.
+BROAD_ENTITIES = ("country:", "norp:", "outlet:")
 
 
 @dataclass
@@ -30,10 +33,6 @@ class Features:
     hi: int | None
     outlet: str | None = None
     counts: Counter = field(default_factory=Counter)  # raw stem counts, for document frequencies
-
-    @property
-    def when(self) -> float | None:
-        return None if self.lo is None else (self.lo + self.hi) / 2
 
 
 class Vocabulary:
@@ -115,7 +114,7 @@ def entity_keys(a: AnalyzedDocument) -> frozenset[str]:
     """Canonical ids where the entity stage linked a mention, else its normalized surface."""
     keys = set()
     for m in a.annotation.mentions:
-        if m.type in ENTITY_TYPES:
+        if m.type in ENTITY_TYPES and not (m.entity or "").startswith(BROAD_ENTITIES):
             keys.add(m.entity or "~" + normalize(m.text))
     return frozenset(keys)
 
@@ -130,11 +129,11 @@ def event_keys(a: AnalyzedDocument) -> frozenset[str]:
     return frozenset(keys)
 
 
-def features(a: AnalyzedDocument, vocab: Vocabulary, learn: bool = True, words: list[str] | None = None) -> Features:
+def features(a: AnalyzedDocument, vocab: Vocabulary, words: list[str] | None = None) -> Features:
+    """A report's features; its stems are counted into the vocabulary's document frequencies."""
     d = a.document
     counts = stem_counts(d.title, d.text, words)
-    if learn:
-        vocab.add(counts)
+    vocab.add(counts)
     lo, hi = day_range(d.published)
     return Features(d.id, weigh(counts, vocab), entity_keys(a), event_keys(a), lo, hi, d.outlet, counts)
 

@@ -69,11 +69,6 @@ class NearDuplicates:
         self.original[doc_id] = root
         return root
 
-    def similarity(self, a: str, b: str) -> float | None:
-        if a in self.signatures and b in self.signatures:
-            return self.signatures[a].jaccard(self.signatures[b])
-        return None
-
 
 def to_bytes(sig: LeanMinHash) -> bytes:
     return np.asarray(sig.hashvalues, dtype=np.uint64).tobytes()

@@ -13,7 +13,9 @@ report does not grow with the number of stories kept.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
+from itertools import islice
 from dataclasses import dataclass, field
 
 from marsad.stories.features import Features, cosine
@@ -28,12 +30,12 @@ RECENT_MEMBERS = 6  # member vectors a story keeps to check a newcomer against i
 @dataclass
 class Params:
     story_threshold: float = 0.15
-    topic_threshold: float = 0.15
+    topic_threshold: float = 0.1
     gap_days: int = 1  # a report joins a story only within this many days of its span
     max_span_days: int = 3  # and only if the story then spans at most this many days
     exact_days: int = 2  # a report known to within this many days counts as dated
     window_days: int = 31  # an estimated window up to this wide may join a story it overlaps
-    vague_threshold: float = 0.35  # a report known more loosely (or a story with no days) must match this well
+    vague_threshold: float = 0.45  # a report known more loosely (or a story with no days) must match this well
     entity_weight: float = 0.25
     event_bonus: float = 0.05
     member_weight: float = 0.7  # share of the score from the closest recent report (vs the centroid)
@@ -54,7 +56,7 @@ class Group:
     topic: str | None = None
     title: str = ""
     dated: bool = False  # days come from dated reports (else from an estimated window)
-    recent: list[dict[str, float]] = field(default_factory=list)  # latest member vectors (stories only)
+    recent: list[tuple[tuple[str, ...], array]] = field(default_factory=list)  # latest member vectors, compact
     _norm: float = 0.0
 
     def norm(self) -> float:
@@ -64,23 +66,22 @@ class Group:
 
 
 class Index:
-    """key -> ids, in insertion order; only the tail is read."""
+    """key -> ids, in insertion order; only the tail is read, and only a few times that is kept."""
 
-    def __init__(self):
+    def __init__(self, keep: int):
+        self.keep = keep
         self.postings: dict[str, dict[str, None]] = defaultdict(dict)
 
     def add(self, key: str, gid: str) -> None:
         p = self.postings[key]
         p.pop(gid, None)  # move to the recent end
         p[gid] = None
+        if len(p) > self.keep:
+            del p[next(iter(p))]
 
     def recent(self, key: str, limit: int = POSTINGS_READ) -> list[str]:
         p = self.postings.get(key)
-        if not p:
-            return []
-        if len(p) <= limit:
-            return list(p)
-        return list(p)[-limit:]
+        return list(islice(reversed(p), limit)) if p else []
 
 
 def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_days: int,
@@ -89,7 +90,7 @@ def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_
     if member is not None:
         g.members.append(member)
     if keep_recent:
-        g.recent = (g.recent + [f.vector])[-RECENT_MEMBERS:]
+        g.recent = (g.recent + [(tuple(f.vector), array("f", f.vector.values()))])[-RECENT_MEMBERS:]
     g._norm = 0.0
     g.n += 1
     for s, w in f.vector.items():
@@ -111,11 +112,11 @@ def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_
 
 
 def _overlap(a, b) -> float:
-    """Shared keys over the smaller set (entities, events)."""
+    """Shared keys (entities, events) as the cosine of the two sets."""
     if not a or not b:
         return 0.0
     shared = sum(1 for k in a if k in b)
-    return shared / min(len(a), len(b))
+    return shared / math.sqrt(len(a) * len(b))
 
 
 class Clusterer:
@@ -123,8 +124,8 @@ class Clusterer:
         self.p = params or Params()
         self.stories: dict[str, Group] = {}
         self.topics: dict[str, Group] = {}
-        self.story_index = Index()
-        self.topic_index = Index()
+        self.story_index = Index(4 * POSTINGS_READ)
+        self.topic_index = Index(4 * TOPIC_POSTINGS)
         self.doc_story: dict[str, str] = {}
 
     # -- scoring -----------------------------------------------------------------
@@ -133,7 +134,8 @@ class Clusterer:
         c = cosine(f.vector, g.centroid) / g.norm()
         if g.recent:
             w = self.p.member_weight
-            c = (1 - w) * c + w * max(cosine(f.vector, v) for v in g.recent)
+            get = f.vector.get
+            c = (1 - w) * c + w * max(sum(x * get(s, 0.0) for s, x in zip(stems, ws)) for stems, ws in g.recent)
         if f.entities and g.entities:
             c = (1 - self.p.entity_weight) * c + self.p.entity_weight * _overlap(f.entities, g.entities)
         if f.events and g.events and _overlap(f.events, g.events) > 0:

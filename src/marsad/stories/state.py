@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 
@@ -13,13 +14,13 @@ def group_to_dict(g: Group) -> dict:
     return {"id": g.id, "members": g.members, "centroid": {s: round(w, 5) for s, w in g.centroid.items()},
             "entities": dict(g.entities), "events": dict(g.events), "lo": g.lo, "hi": g.hi, "n": g.n,
             "topic": g.topic, "title": g.title, "dated": g.dated,
-            "recent": [{s: round(w, 5) for s, w in v.items()} for v in g.recent]}
+            "recent": [[list(stems), [round(w, 5) for w in ws]] for stems, ws in g.recent]}
 
 
 def group_from_dict(d: dict) -> Group:
     return Group(d["id"], list(d["members"]), dict(d["centroid"]), Counter(d["entities"]), Counter(d["events"]),
                  d["lo"], d["hi"], d["n"], d["topic"], d.get("title", ""), d.get("dated", False),
-                 [dict(v) for v in d.get("recent", [])])
+                 [(tuple(stems), array("f", ws)) for stems, ws in d.get("recent", [])])
 
 
 def restore(stories: Iterable[dict], topics: Iterable[dict], df: dict[str, int], n: int,

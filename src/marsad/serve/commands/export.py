@@ -66,7 +66,7 @@ def run(args) -> int:
 
 def _stored(url: str):
     from marsad.contract import analyzed_from_json
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     with open_store(url) as store:
         return [analyzed_from_json(obj) for obj in store.analyses()]
