@@ -13,6 +13,7 @@ from __future__ import annotations
 from itertools import islice
 
 from rich.console import Console
+from rich.table import Table
 
 from marsad.ingest import read_paths
 from marsad.scale.progress import Summary, bar
@@ -50,7 +51,23 @@ def run_ingest(paths, db: str, batch_size: int = 200) -> int:
     n_stories, n_topics = store.story_counts()
     summary.rows["stories / topics in store"] = f"{n_stories} / {n_topics}"
     summary.rows["documents in store"] = str(store.count_documents())
+    biggest = store.stories(sort="biggest", limit=10)["items"]
     store.close()
-    summary.show(Console())
+    out = Console()
+    summary.show(out)
+    _show_stories(out, biggest, n_stories)
+    out.print(f"Read them in the browser: [bold]marsad serve --db {db}[/bold], then open http://127.0.0.1:8000/")
     return 1 if summary.failures else 0
+
+
+def _show_stories(out: Console, stories: list[dict], total: int) -> None:
+    if not stories:
+        return
+    table = Table(title=f"biggest stories ({len(stories)} of {total})")
+    for column in ("reports", "span", "outlets", "title"):
+        table.add_column(column)
+    for s in stories:
+        span = " → ".join(dict.fromkeys(s["span"])) if s["span"] else "undated"
+        table.add_row(str(s["size"]), span, "، ".join(s["outlets"]) or "—", s["title"] or "—")
+    out.print(table)
 
