@@ -49,7 +49,9 @@ def readings(word: str) -> tuple[tuple[int, str], ...]:
     """(normalized characters of clitics, what remains) for a normalized token."""
     out = [(0, word)]
     for p in PREFIXES:
-        if word.startswith(p) and len(word) - len(p) >= 3:
+        # ك as a clitic before a name is rare, and ك + three letters is mostly a
+        # word of its own (كبير is not ك + بير).
+        if word.startswith(p) and len(word) - len(p) >= (4 if p.endswith("ك") else 3):
             rest = word[len(p):]
             out.append((len(p), rest))
             if p.endswith("ل") and rest.startswith("ل"):
