@@ -32,20 +32,28 @@ def _stem(path: Path) -> str:
     return name[: -len(suffix)] if suffix and name.lower().endswith(suffix) else path.stem
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | IngestFailure]:
-    """Every report under the given files and folders, in a stable order."""
+def report_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
+    """The files under the given files and folders in a stable order, or why a path gives none."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
             files = sorted(f for f in path.rglob("*") if f.is_file() and _suffix(f) in KNOWN)
             if not files:
                 yield IngestFailure(str(path), "folder holds no readable report files (.txt, .html, .xml/.rss/.atom, .jsonl, .warc)")
-            for f in files:
-                yield from read_source(f)
+            yield from files
         elif path.exists():
-            yield from read_source(path)
+            yield path
         else:
             yield IngestFailure(str(path), "no such file or folder")
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | IngestFailure]:
+    """Every report under the given files and folders, in a stable order."""
+    for item in report_files(paths):
+        if isinstance(item, IngestFailure):
+            yield item
+        else:
+            yield from read_source(item)
 
 
 def read_source(path: Path) -> Iterator[RawDocument | IngestFailure]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.ingest.jsonl import parse_line
-from marsad.ingest.readers import JSONL_SUFFIXES, KNOWN, read_source
+from marsad.ingest.readers import JSONL_SUFFIXES, read_source
+from marsad.ingest.readers import report_files as files
 from marsad.ingest.readers import _suffix as suffix
 from marsad.records import IngestFailure, RawDocument
 
@@ -28,21 +29,6 @@ class Shard:
     lines: tuple[tuple[int, str], ...] = ()  # (line number, line)
     files: tuple[str, ...] = ()
     size: int = field(default=0, compare=False)  # reports, as far as known before reading
-
-
-def files(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
-    """The files under `paths` in read_paths' order, or why a path gives none."""
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and suffix(f) in KNOWN)
-            if not files:
-                yield IngestFailure(str(path), "folder holds no readable report files")
-            yield from files
-        elif path.exists():
-            yield path
-        else:
-            yield IngestFailure(str(path), "no such file or folder")
 
 
 def lines(path: Path) -> Iterator[tuple[int, str] | IngestFailure]:
