@@ -35,3 +35,13 @@ def test_cluster_prints_documents_stories_topics():
     ids = {d["id"] for d in result["documents"]}
     assert ids == {doc for s in result["stories"] for doc in s["documents"]}
     assert {s["topic"] for s in result["stories"]} <= {t["id"] for t in result["topics"]}
+
+
+def test_dates_of_an_undated_report_hang_on_its_narrowed_window(gold):
+    """002 is dated by a related report (000); its "أول أمس" then falls inside that window too."""
+    out = run("analyze", str(SEEDS))
+    doc = next(json.loads(line) for line in out.stdout.splitlines() if json.loads(line)["name"].startswith("002"))
+    lo, hi = gold["documents"]["002_36023599d9510de5"]["published_window"]
+    assert lo <= doc["published"]["window"][0] <= doc["published"]["window"][1] <= hi
+    day_before_yesterday = [t["value"] for t in doc["timexes"] if t["text"] == "أول أمس"]
+    assert day_before_yesterday and all(lo <= v <= hi for v in day_before_yesterday)

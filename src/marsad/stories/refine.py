@@ -18,7 +18,9 @@ from datetime import date
 
 from marsad.arabic import normalize
 from marsad.dates import intersect_windows
-from marsad.records import AnalyzedDocument, Published, Timex
+from marsad.annotate import annotate
+from marsad.events import extract_events
+from marsad.records import AnalyzedDocument, Document, Published, Timex
 from marsad.stories.features import ENTITY_TYPES, Vocabulary
 from marsad.stories.text import sentences, terms
 
@@ -133,5 +135,11 @@ def refine_windows(docs: Sequence[AnalyzedDocument], vocab: Vocabulary | None = 
                 if new is not None and new != window:
                     window, narrowed = new, True
         if narrowed:
-            out[i] = replace(a, document=replace(a.document, published=estimate(window, a.document.published)))
+            out[i] = _reanchored(replace(a.document, published=estimate(window, a.document.published)))
     return out
+
+
+def _reanchored(doc: Document) -> AnalyzedDocument:
+    """Annotate again: "أول أمس" and the events' dates hang on the new window."""
+    annotation = annotate(doc)
+    return AnalyzedDocument(doc, annotation, extract_events(doc, annotation))
