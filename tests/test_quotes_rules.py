@@ -64,3 +64,8 @@ def test_attribution_after_the_words():
     assert (speaker, role, outlet, cue, direct) == ("نصرت رحيمي", "نائب المتحدث باسم وزارة الداخلية", "CNN", "قاله",
                                                     False)
     assert content.startswith("سقط 7 قتلى") and content.endswith("تفجير انتحاري")
+
+
+def test_the_day_after_the_speaker_is_not_part_of_it():
+    for text in ("قال مسؤول يوم الثلاثاء إن المدينة آمنة.", "وقال وزير الخارجية يوم أمس إن المحادثات مستمرة."):
+        assert quotes(text)[0][0] in ("مسؤول", "وزير الخارجية")
