@@ -75,3 +75,14 @@ def test_talks_in_passing_are_not_talks():
 
 def test_an_accident_is_not_an_attack():
     assert not [e for e in events("أعلنت الشرطة مقتل 3 أشخاص بحادث دهس قطار في لندن.") if e.type == "ASSAULT"]
+
+
+def test_arguments_read_as_an_analyst_reads_them():
+    from marsad.events.arguments import tidy
+    assert tidy(("واشنطن", None), ("واشنطن", None)) == (("واشنطن", None), (None, None))
+    assert tidy(("ترامب", "per:trump"), ("ترامب", "per:trump"))[1] == (None, None)
+    assert tidy((None, None), ("بالتزوير", None))[1] == (None, None)  # what is alleged, not whom
+    assert tidy(("بتوفير وظائف لهم", None), (None, None))[0] == (None, None)
+    assert tidy(("دونالد ترامب", None), ("للقوى الأوروبية", None))[1] == ("القوى الأوروبية", None)
+    assert tidy(("الأسلحة الكيماوية أو", None), (None, None))[0] == ("الأسلحة الكيماوية", None)
+    assert tidy(("منظمة رصد للحقوق", None), ("والحريات", None))[1] == (None, None)

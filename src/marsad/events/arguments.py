@@ -271,3 +271,38 @@ def preceded_by_direction(ft: str, pos: int) -> bool:
     return re.search(r"(?:" + dirs + r")\s*(?:ل)?$", window) is not None
 
 
+
+
+# words that cannot end a name or a noun phrase: the phrase was cut inside one ("عبد | الملك", "أو | ...")
+_DANGLING = set(normalize(w) for w in "أو و عبد أبو أبي ابن بن بنت أم آل ذي ذو".split())
+# "اتهمه بالتزوير", "طالب بتوفير وظائف", "عدم نشر اسمه": what is alleged or asked, not who
+_COMPLEMENT = re.compile(r"^(?:بال\w{3,}|بت\w{2}ي\w+|باست\w{3,}|عدم)$")
+
+
+def tidy(actor: tuple[str | None, str | None], target: tuple[str | None, str | None]):
+    """(text, entity) of actor and target as an analyst reads them, or (None, None) where one is no argument."""
+    actor, target = _tidy_one(*actor), _tidy_one(*target)
+    if actor[0] and target[0] and _same(actor, target):
+        target = (None, None)  # "ترامب → ترامب": a phrase read twice, not a self-directed act
+    return actor, target
+
+
+def _tidy_one(text: str | None, entity: str | None) -> tuple[str | None, str | None]:
+    if not text or entity:
+        return text, entity
+    words = text.split()
+    while words and normalize(words[-1]) in _DANGLING:
+        words.pop()
+    first = normalize(words[0]) if words else ""
+    if not words or _COMPLEMENT.match(first) or first.startswith("وال"):
+        return None, None  # a complement, or the second half of "للحقوق والحريات"
+    if first.startswith("لل") and len(first) > 4:
+        words[0] = "ال" + words[0][2:]  # "للقوى الأوروبية": the preposition is not the name
+    return " ".join(words), None
+
+
+def _same(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    if a[1] and b[1]:
+        return a[1] == b[1]
+    x, y = normalize(a[0]), normalize(b[0])
+    return x == y or x in y or y in x

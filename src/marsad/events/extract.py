@@ -77,6 +77,8 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
         if "X_STATEMENT" in made and len(made) > 1:
             del made["X_STATEMENT"]
         for etype, ev in made.items():
+            (ev.actor, ev.actor_entity), (ev.target, ev.target_entity) = ar.tidy(
+                (ev.actor, ev.actor_entity), (ev.target, ev.target_entity))
             near = sent if etype == "ASSAULT" else _window(sent, ev, hits)
             _place(ev, text, ft, near, mentions, home)
             _date(ev, _trigger_pos(ev, hits), ft, sent, annotation.timexes, published, events)
