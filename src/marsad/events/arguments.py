@@ -288,14 +288,18 @@ def tidy(actor: tuple[str | None, str | None], target: tuple[str | None, str | N
 
 
 def _tidy_one(text: str | None, entity: str | None) -> tuple[str | None, str | None]:
-    if not text or entity:
+    if not text:
         return text, entity
     words = text.split()
+    if _COMPLEMENT.match(normalize(words[0])):
+        return None, None  # a name inside ("عدم نشر اسمه لرويترز") does not make it an argument
+    if entity:
+        return text, entity
     while words and normalize(words[-1]) in _DANGLING:
         words.pop()
     first = normalize(words[0]) if words else ""
-    if not words or _COMPLEMENT.match(first) or first.startswith("وال"):
-        return None, None  # a complement, or the second half of "للحقوق والحريات"
+    if not words or first.startswith("وال"):
+        return None, None  # the second half of "للحقوق والحريات"
     if first.startswith("لل") and len(first) > 4:
         words[0] = "ال" + words[0][2:]  # "للقوى الأوروبية": the preposition is not the name
     return " ".join(words), None
