@@ -86,3 +86,9 @@ def test_arguments_read_as_an_analyst_reads_them():
     assert tidy(("دونالد ترامب", None), ("للقوى الأوروبية", None))[1] == ("القوى الأوروبية", None)
     assert tidy(("الأسلحة الكيماوية أو", None), (None, None))[0] == ("الأسلحة الكيماوية", None)
     assert tidy(("منظمة رصد للحقوق", None), ("والحريات", None))[1] == (None, None)
+
+
+def test_the_waw_of_waqf_is_no_and():
+    text = ("ويعد تبادل إطلاق القذائف بين الجانبين خرقا لاتفاق وقف إطلاق النار، الذي وافقت عليه كل من حماس "
+            "وحركة الجهاد الإسلامي الأسبوع الماضي.")
+    assert all(not (e.target or "").startswith("قف") for e in events(text, "2018-06-03"))

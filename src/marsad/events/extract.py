@@ -251,7 +251,10 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
         s1, e1 = sent.start + between.start(1), sent.start + between.end(1)
         s2, e2 = sent.start + between.start(2), sent.start + between.end(2)
         actor, target = ar.Arg(text[s1:e1], None, s1, e1), ar.Arg(text[s2:e2], None, s2, e2)
-    else:
+        if not (_is_agent(actor, mentions) or _is_agent(target, mentions)):
+            # "بين الجانبين خرقا لاتفاق وقف": the و of وقف is no "and", and these are no parties
+            between, actor, target = None, None, None
+    if not (between and etype in _SYMMETRIC):
         verb = not hit.noun and not hit.phrase
         after = ar.phrase_after(text, ft, hit.end, sent.end, names=mentions)
         governs = normalize(hit.form).endswith((" علي", " مع"))
