@@ -79,6 +79,8 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
         for etype, ev in made.items():
             (ev.actor, ev.actor_entity), (ev.target, ev.target_entity) = ar.tidy(
                 (ev.actor, ev.actor_entity), (ev.target, ev.target_entity))
+            ev.actor, ev.target = _fullest(ev.actor, ev.actor_entity, mentions), _fullest(
+                ev.target, ev.target_entity, mentions)
             near = sent if etype == "ASSAULT" else _window(sent, ev, hits)
             _place(ev, text, ft, near, mentions, home)
             _date(ev, _trigger_pos(ev, hits), ft, sent, annotation.timexes, published, events)
@@ -287,7 +289,7 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
             target = ar.phrase_after(text, ft, hit.end + with_.end(), sent.end)
         if target is None and etype in ("ACCUSE", "THREATEN", "REJECT", "DEMAND", "REQUEST") and after is not actor:
             target = after
-    actor = _country(ar.link(actor, mentions))
+    actor = _country(ar.link(_titled(actor, text, mentions), mentions))
     if actor is not None and actor.entity is None and actor.start is not None:
         state = ar.demonym_actor(text, actor.start, actor.end)
         if state is not None and state.entity:
@@ -295,6 +297,25 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
     ev.actor, ev.actor_entity = _named(actor)
     ev.target, ev.target_entity = _named(ar.link(target, mentions))
     return ev
+
+
+def _fullest(name: str | None, entity: str | None, mentions: list[Mention]) -> str | None:
+    """A person by the fullest name the report gives them: "هيلي" → "نيكي هيلي"."""
+    if not name or not entity:
+        return name
+    same = [m.text for m in mentions if m.entity == entity and m.type == "PER"]
+    longest = max(same, key=lambda t: len(t.split()), default=name)
+    return longest if len(longest.split()) > len(name.split()) else name
+
+
+def _titled(arg: ar.Arg | None, text: str, mentions: list[Mention]) -> ar.Arg | None:
+    """"الرئيس الفلسطيني محمود عباس": a role is the person named right after it."""
+    if arg is None or arg.entity is not None or arg.end is None:
+        return arg
+    for m in mentions:
+        if m.type == "PER" and arg.start <= m.start and m.start - arg.end <= 2 and not text[arg.end:m.start].strip(" ،,"):
+            return ar.Arg(m.text, m.entity, m.start, m.end)
+    return arg
 
 
 def _country(arg: ar.Arg | None) -> ar.Arg | None:
