@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.arabic import normalize
 from marsad.events import lexicon as lx
@@ -274,7 +275,7 @@ def preceded_by_direction(ft: str, pos: int) -> bool:
 
 
 # words that cannot end a name or a noun phrase: the phrase was cut inside one ("عبد | الملك", "أو | ...")
-_DANGLING = set(normalize(w) for w in "أو و عبد أبو أبي ابن بن بنت أم آل ذي ذو".split())
+_DANGLING = set(normalize(w) for w in "أو و عبد أبو أبي ابن بن بنت أم آل ذي ذو بقيادة أحدهما أحدهم إحداهما".split())
 # "اتهمه بالتزوير", "طالب بتوفير وظائف", "عدم نشر اسمه": what is alleged or asked, not who
 _COMPLEMENT = re.compile(r"^(?:بال\w{3,}|بت\w{2}ي\w+|باست\w{3,}|عدم)$")
 
@@ -293,16 +294,26 @@ def _tidy_one(text: str | None, entity: str | None) -> tuple[str | None, str | N
     words = text.split()
     if _COMPLEMENT.match(normalize(words[0])):
         return None, None  # a name inside ("عدم نشر اسمه لرويترز") does not make it an argument
-    if entity:
-        return text, entity
-    while words and normalize(words[-1]) in _DANGLING:
+    heads = _agent_heads()
+    # "حكومة جنوب السودان وقوات": a second party cut off after its first word
+    while len(words) > 1 and (normalize(words[-1]) in _DANGLING or words[-1].startswith("و")
+                              and normalize(words[-1][1:]) in heads):
         words.pop()
+    if normalize(words[0]) in _DANGLING:
+        return None, None
+    if entity:
+        return " ".join(words), entity
     first = normalize(words[0]) if words else ""
     if not words or first.startswith("وال"):
         return None, None  # the second half of "للحقوق والحريات"
     if first.startswith("لل") and len(first) > 4:
         words[0] = "ال" + words[0][2:]  # "للقوى الأوروبية": the preposition is not the name
     return " ".join(words), None
+
+
+@lru_cache(maxsize=1)
+def _agent_heads() -> frozenset[str]:
+    return frozenset(normalize(h) for h in lx.lexicon()["agent_heads"])
 
 
 def _same(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
