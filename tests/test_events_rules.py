@@ -98,3 +98,8 @@ def test_a_person_is_named_in_full():
     text = ("أفادت السفيرة الأميركية لدى الأمم المتحدة، نيكي هيلي، الجمعة، بأن المعبر سيفتح. "
             "ودعت هيلي سوريا إلى اتخاذ الخطوات اللازمة.")
     assert only(text, "REQUEST").actor == "نيكي هيلي"
+
+
+def test_the_first_of_the_listed_leaders_heads_the_talks():
+    text = "واجتمع الرئيس الأميركي دونالد ترامب ونظيره الفرنسي إيمانويل ماكرون في بروكسل."
+    assert only(text, "CONSULT").actor in ("دونالد ترامب", "ترامب")

@@ -310,7 +310,7 @@ def _fullest(name: str | None, entity: str | None, mentions: list[Mention]) -> s
 
 def _titled(arg: ar.Arg | None, text: str, mentions: list[Mention]) -> ar.Arg | None:
     """"الرئيس الفلسطيني محمود عباس": a role is the person named right after it."""
-    if arg is None or arg.entity is not None or arg.end is None:
+    if arg is None or arg.end is None or any(m.type == "PER" for m in ar.mentions_in(mentions, arg.start, arg.end)):
         return arg
     for m in mentions:
         if m.type == "PER" and arg.start <= m.start and m.start - arg.end <= 2 and not text[arg.end:m.start].strip(" ،,"):
@@ -374,12 +374,20 @@ def _is_agent(arg: ar.Arg, mentions: list[Mention]) -> bool:
     return bool(words) and (words[0].lstrip("و") in heads or places.country_named(arg.text) is not None)
 
 
+_LISTED = re.compile(r"\s*[،,]?\s*و?")
+
+
 def _agent_before(text, ft, sent, pos, mentions, nisba: bool = True) -> ar.Arg | None:
     """The nearest named actor before a trigger in its sentence: a mention, or a nisba ("وفد عراقي")."""
     before = [m for m in mentions if sent.start <= m.start and m.end <= pos and m.type in ("PER", "ORG", "GPE", "LOC",
                                                                                              "NORP")]
     if before:
-        m = before[-1]
+        k = len(before) - 1
+        # "إسرائيل وسوريا والأمم المتحدة اتفقت": the first of the parties listed heads the event
+        while k > 0 and before[k].type == before[k - 1].type and _LISTED.fullmatch(
+                ft, before[k - 1].end, before[k].start):
+            k -= 1
+        m = before[k]
         if m.type in ("PER", "ORG", "NORP") or not ar.preceded_by_direction(ft, m.start):
             if not _after_preposition(ft, m.start):
                 return ar.Arg(m.text, m.entity, m.start, m.end)
