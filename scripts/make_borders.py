@@ -1,8 +1,9 @@
 """Make the web page's country borders (src/marsad/serve/web/borders.json).
 
 Reads Natural Earth country shapes as npm's `world-atlas` package ships them
-(TopoJSON, public domain), keeps the countries around the Middle East and
-North Africa, simplifies them and writes a small GeoJSON. Run once when the
+(TopoJSON, public domain), simplifies them (finely around the Middle East and
+North Africa, coarsely elsewhere, so an event in Washington or Moscow still
+lands on land) and writes a small GeoJSON. Run once when the
 shapes should change; the output is committed, nothing is fetched at run time:
 
     cd "$(mktemp -d)" && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
@@ -17,7 +18,9 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "marsad" / "serve" / "web" / "borders.json"
 BOX = (-20.0, 0.0, 75.0, 50.0)  # west, south, east, north
-TOLERANCE = 0.04  # degrees
+TOLERANCE = 0.04  # degrees, inside BOX
+WORLD_TOLERANCE = 0.4  # degrees, elsewhere
+WORLD_MIN_AREA = 1.0  # square degrees of bounding box: smaller islands elsewhere are left out
 # Arabic names for the region's countries, by ISO 3166-1 numeric code (Natural Earth's id).
 ARABIC = {
     "368": "العراق", "760": "سوريا", "422": "لبنان", "400": "الأردن", "376": "إسرائيل", "275": "فلسطين",
@@ -90,6 +93,11 @@ def inside(points) -> bool:
     return any(w <= x <= e and s <= y <= n for x, y in points)
 
 
+def box_area(points) -> float:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (max(xs) - min(xs)) * (max(ys) - min(ys))
+
+
 def main(path: str) -> None:
     topo = json.loads(Path(path).read_text("utf-8"))
     arcs = decode_arcs(topo)
@@ -101,9 +109,9 @@ def main(path: str) -> None:
         rings = []
         for polygon in polygons:
             outer = ring(polygon[0], arcs)
-            if not inside(outer):
+            if not inside(outer) and box_area(outer) < WORLD_MIN_AREA:
                 continue
-            r = simplify_ring(outer, TOLERANCE)
+            r = simplify_ring(outer, TOLERANCE if inside(outer) else WORLD_TOLERANCE)
             if len(r) >= 4:
                 rings.append([[[round(x, 2), round(y, 2)] for x, y in r]])
         if rings:
