@@ -103,3 +103,9 @@ def test_a_person_is_named_in_full():
 def test_the_first_of_the_listed_leaders_heads_the_talks():
     text = "واجتمع الرئيس الأميركي دونالد ترامب ونظيره الفرنسي إيمانويل ماكرون في بروكسل."
     assert only(text, "CONSULT").actor in ("دونالد ترامب", "ترامب")
+
+
+def test_the_attacker_after_lam_and_behind_its_aircraft():
+    e = only("قتل 5 مسلحين في غارات لطائرات التحالف الدولي على مواقع لداعش قرب الموصل.", "ASSAULT")
+    assert e.actor == "التحالف الدولي" and e.actor_entity
+    assert only("قتل 3 أشخاص في قصف للجيش السوري على إدلب.", "ASSAULT").actor == "الجيش السوري"

@@ -29,6 +29,7 @@ _TIME = set(normalize(w) for w in (
 # words that cannot open an argument: "على الأقل", "آخرين", "عندما"
 _NOT_ARG = set(normalize(w) for w in "الأقل آخرين آخر أخرى عندما بينما حين كما أيضا إنها إنه بأنه بأنها هذا هذه ذلك".split())
 _PRONOUN_PP = set(normalize(w) for w in "فيه فيها فيهم عليه عليها منه منها له لها لهم خلاله".split())
+_PLATFORMS = set(normalize(w) for w in "طائرات طائرة مقاتلات مقاتلة مروحيات مروحية بوارج سفن زوارق مدفعية".split())
 _QUANT = set(normalize(w) for w in "جميع كل بعض عدد عدة كافة".split())
 
 
@@ -115,8 +116,9 @@ def link(arg: Arg | None, mentions: list[Mention]) -> Arg | None:
     if inside:
         m = inside[0]
         ent = places.government(m.entity) if m.type in ("LOC", "GPE", "FAC", "NORP") else m.entity
-        if m.start <= arg.start + 2:
-            # the phrase opens with the name: the name is the argument ("تتهم واشنطن غالبا الفصائل" → واشنطن)
+        if m.start <= arg.start + 2 or all(normalize(w) in _PLATFORMS for w in arg.text[:m.start - arg.start].split()):
+            # the phrase opens with the name: the name is the argument ("تتهم واشنطن غالبا الفصائل" → واشنطن);
+            # so does a platform before it ("مقاتلات التحالف العربي" → the coalition attacks)
             return Arg(m.text, ent, m.start, m.end)
         return Arg(arg.text, ent, arg.start, arg.end)
     return arg
@@ -299,16 +301,12 @@ def _tidy_one(text: str | None, entity: str | None) -> tuple[str | None, str | N
     while len(words) > 1 and (normalize(words[-1]) in _DANGLING or words[-1].startswith("و")
                               and normalize(words[-1][1:]) in heads):
         words.pop()
-    if normalize(words[0]) in _DANGLING:
-        return None, None
-    if entity:
-        return " ".join(words), entity
-    first = normalize(words[0]) if words else ""
-    if not words or first.startswith("وال"):
-        return None, None  # the second half of "للحقوق والحريات"
+    first = normalize(words[0])
+    if first in _DANGLING or not entity and first.startswith("وال"):
+        return None, None  # a lone function word, or the second half of "للحقوق والحريات"
     if first.startswith("لل") and len(first) > 4:
-        words[0] = "ال" + words[0][2:]  # "للقوى الأوروبية": the preposition is not the name
-    return " ".join(words), None
+        words[0] = "ال" + words[0][2:]  # "للقوى الأوروبية", "للجيش السوري": the preposition is not the name
+    return " ".join(words), entity
 
 
 @lru_cache(maxsize=1)

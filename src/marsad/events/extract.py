@@ -419,7 +419,10 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
         else:
             lam = re.match(r"(?:\s+\S+){0,4}?\s+لل?(?=\S)", ft[after.end:sent.end])
             nisba = ar.demonym_actor(text, hit.start, after.end)
-            if lam and _is_agent(after, mentions) and ev.actor is None:
+            by_lam = _lam_agent(text, ft, after, mentions)
+            if by_lam is not None and ev.actor is None:
+                ev.actor, ev.actor_entity = _named(_country(ar.link(by_lam, mentions)))
+            elif lam and _is_agent(after, mentions) and ev.actor is None:
                 ev.actor, ev.actor_entity = _named(_country(ar.link(after, mentions)))
                 target = ar.phrase_after(text, ft, after.end + lam.end(), sent.end, max_words=8)
             elif nisba and ev.actor is None and not ar.forces_target(text, ft, after.start, after.end):
@@ -459,6 +462,17 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
     ev.injured = ev.injured if ev.injured is not None else injured
     if ev.count is None and ev.instrument in ("drone", "rockets"):
         ev.count = ar.projectile_count(text, ft, sent.start, sent.end)
+
+
+def _lam_agent(text: str, ft: str, after: ar.Arg, mentions) -> ar.Arg | None:
+    """"غارات لمقاتلات التحالف العربي", "قصف للجيش السوري": the attack's agent after لـ."""
+    if ft[after.start] != "ل" or len(after.text) < 4:
+        return None
+    if ft.startswith("لل", after.start):  # "للجيش" is ل + الجيش with its alef dropped
+        arg = ar.Arg("ال" + text[after.start + 2:after.end], None, after.start + 1, after.end)
+    else:
+        arg = ar.Arg(text[after.start + 1:after.end], None, after.start + 1, after.end)
+    return arg if _is_agent(arg, mentions) else None
 
 
 def _clause_end(ft: str, pos: int, end: int) -> int:
