@@ -109,3 +109,11 @@ def test_the_attacker_after_lam_and_behind_its_aircraft():
     e = only("قتل 5 مسلحين في غارات لطائرات التحالف الدولي على مواقع لداعش قرب الموصل.", "ASSAULT")
     assert e.actor == "التحالف الدولي" and e.actor_entity
     assert only("قتل 3 أشخاص في قصف للجيش السوري على إدلب.", "ASSAULT").actor == "الجيش السوري"
+
+
+def test_the_subject_right_before_the_verb_attacks():
+    e = only("وذكرت محطة محلية أن المسلح أطلق النار على جدته وصديقته قبل الفرار في سيارته.", "ASSAULT")
+    assert e.actor == "المسلح" and e.target == "جدته وصديقته"
+    text = ('وأكد ناشطون أن فهدة قائد كتيبة التابعة "لحزب الله"، وأنه قتل إثر هجوم تعرضت له المليشيا من قبل '
+            "تنظيم داعش.")
+    assert "داعش" in only(text, "ASSAULT").actor  # the one who attacked, not the victim's side

@@ -296,7 +296,7 @@ def _tidy_one(text: str | None, entity: str | None) -> tuple[str | None, str | N
     words = text.split()
     if _COMPLEMENT.match(normalize(words[0])):
         return None, None  # a name inside ("عدم نشر اسمه لرويترز") does not make it an argument
-    heads = _agent_heads()
+    heads = agent_heads()
     # "حكومة جنوب السودان وقوات": a second party cut off after its first word
     while len(words) > 1 and (normalize(words[-1]) in _DANGLING or words[-1].startswith("و")
                               and normalize(words[-1][1:]) in heads):
@@ -310,7 +310,7 @@ def _tidy_one(text: str | None, entity: str | None) -> tuple[str | None, str | N
 
 
 @lru_cache(maxsize=1)
-def _agent_heads() -> frozenset[str]:
+def agent_heads() -> frozenset[str]:
     return frozenset(normalize(h) for h in lx.lexicon()["agent_heads"])
 
 

@@ -370,7 +370,7 @@ def _is_agent(arg: ar.Arg, mentions: list[Mention]) -> bool:
     if inside:
         return True
     words = normalize(arg.text).split()
-    heads = {normalize(h) for h in lx.lexicon()["agent_heads"]}
+    heads = ar.agent_heads()
     return bool(words) and (words[0].lstrip("و") in heads or places.country_named(arg.text) is not None)
 
 
@@ -439,6 +439,10 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
         if by:
             ev.actor, ev.actor_entity = _named(ar.link(ar.phrase_after(text, ft, sent.start + by.end(), sent.end),
                                                        mentions))
+    if ev.actor is None and verb:
+        sub = _subject_before(text, ft, sent, hit, mentions)
+        if sub is not None:
+            ev.actor, ev.actor_entity = _named(_country(ar.link(sub, mentions)))
     victims = re.search(r"(?:مقتل|قتل|مصرع|اصابه)\s+(?:(?:اكثر|اقل|نحو|حوالي)\s+من\s+)?\S+(?:\s+علي\s+الاقل)?"
                         r"\s+من\s+", ft[sent.start:sent.end])
     clause_end = _clause_end(ft, hit.end, sent.end)
@@ -462,6 +466,23 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
     ev.injured = ev.injured if ev.injured is not None else injured
     if ev.count is None and ev.instrument in ("drone", "rockets"):
         ev.count = ar.projectile_count(text, ft, sent.start, sent.end)
+
+
+def _subject_before(text: str, ft: str, sent: Sentence, hit: _Hit, mentions) -> ar.Arg | None:
+    """"إن المسلح أطلق النار", "الجيش الإسرائيلي قصف": an agent right before the verb is its subject."""
+    words = []
+    end = hit.start
+    for w in reversed(list(ar.WORD.finditer(text, max(sent.start, hit.start - 40), hit.start))[-3:]):
+        if text[w.end():end].strip():
+            break  # punctuation: the words before it belong to another clause
+        words.insert(0, w)
+        end = w.start()
+    heads = ar.agent_heads()
+    for w in words:
+        named = [m for m in ar.mentions_in(mentions, w.start(), hit.start) if m.type in ("PER", "ORG", "NORP")]
+        if (named and named[0].start <= w.start() + 1) or normalize(w.group()).lstrip("و") in heads:
+            return ar.Arg(text[w.start():words[-1].end()], None, w.start(), words[-1].end())
+    return None
 
 
 def _lam_agent(text: str, ft: str, after: ar.Arg, mentions) -> ar.Arg | None:
