@@ -32,7 +32,7 @@ class Params:
     story_threshold: float = 0.15
     topic_threshold: float = 0.1
     gap_days: int = 1  # a report joins a story only within this many days of its span
-    max_span_days: int = 3  # and only if the story then spans at most this many days
+    peak_days: int = 1  # and only within this many days of the story's busiest day
     exact_days: int = 2  # a report known to within this many days counts as dated
     window_days: int = 31  # an estimated window up to this wide may join a story it overlaps
     vague_threshold: float = 0.45  # a report known more loosely (or a story with no days) must match this well
@@ -56,8 +56,13 @@ class Group:
     topic: str | None = None
     title: str = ""
     dated: bool = False  # days come from dated reports (else from an estimated window)
+    days: Counter = field(default_factory=Counter)  # dated members per day (ordinal)
     recent: list[tuple[tuple[str, ...], array]] = field(default_factory=list)  # latest member vectors, compact
     _norm: float = 0.0
+
+    def peak(self) -> int:
+        """The day most members were published on (the earliest such day on ties)."""
+        return max(self.days, key=lambda d: (self.days[d], -d))
 
     def norm(self) -> float:
         if not self._norm:
@@ -106,6 +111,7 @@ def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_
                 g.lo, g.hi = min(g.lo, f.lo), max(g.hi, f.hi)
             else:
                 g.lo, g.hi, g.dated = f.lo, f.hi, True
+            g.days[f.lo] += 1
         elif width <= window_days and g.lo is None:
             g.lo, g.hi = f.lo, f.hi
     return list(f.vector) + ["@" + e for e in f.entities]
@@ -143,7 +149,7 @@ class Clusterer:
         return c
 
     def _time_fit(self, f: Features, g: Group) -> str | None:
-        """How a report's days fit a story's: "day" (dated, within the gap and the span cap),
+        """How a report's days fit a story's: "day" (dated, within the gap and near the story's peak),
         "window" (an estimated window of a month or less that overlaps the story's days),
         "vague" (a wider window, or no days on either side), or None (they do not fit)."""
         if f.lo is None or g.lo is None or f.hi - f.lo > self.p.window_days:
@@ -151,8 +157,11 @@ class Clusterer:
         apart = max(f.lo - g.hi, g.lo - f.hi, 0)
         if f.hi - f.lo > self.p.exact_days or not g.dated:
             return "window" if apart == 0 else None
-        span = max(f.hi, g.hi) - min(f.lo, g.lo)
-        return "day" if apart <= self.p.gap_days and span <= self.p.max_span_days else None
+        # Bound by the busiest day, not the first: coverage that runs ahead of a happening
+        # (previews, threats) must not use up the span the happening itself needs.
+        peak = g.peak() if g.days else g.lo
+        off_peak = max(f.lo - peak, peak - f.hi, 0)
+        return "day" if apart <= self.p.gap_days and off_peak <= self.p.peak_days else None
 
     def _candidates(self, f: Features, index: Index, keys: int = QUERY_KEYS, read: int = POSTINGS_READ) -> set[str]:
         strongest = sorted(f.vector, key=lambda s: -f.vector[s])[:keys] + ["@" + e for e in sorted(f.entities)][:keys]

@@ -13,13 +13,14 @@ from marsad.stories.online import Group, Params
 def group_to_dict(g: Group) -> dict:
     return {"id": g.id, "members": g.members, "centroid": {s: round(w, 5) for s, w in g.centroid.items()},
             "entities": dict(g.entities), "events": dict(g.events), "lo": g.lo, "hi": g.hi, "n": g.n,
-            "topic": g.topic, "title": g.title, "dated": g.dated,
+            "topic": g.topic, "title": g.title, "dated": g.dated, "days": {str(d): c for d, c in g.days.items()},
             "recent": [[list(stems), [round(w, 5) for w in ws]] for stems, ws in g.recent]}
 
 
 def group_from_dict(d: dict) -> Group:
     return Group(d["id"], list(d["members"]), dict(d["centroid"]), Counter(d["entities"]), Counter(d["events"]),
                  d["lo"], d["hi"], d["n"], d["topic"], d.get("title", ""), d.get("dated", False),
+                 Counter({int(day): c for day, c in d.get("days", {}).items()}),
                  [(tuple(stems), array("f", ws)) for stems, ws in d.get("recent", [])])
 
 
