@@ -117,3 +117,14 @@ def test_the_subject_right_before_the_verb_attacks():
     text = ('وأكد ناشطون أن فهدة قائد كتيبة التابعة "لحزب الله"، وأنه قتل إثر هجوم تعرضت له المليشيا من قبل '
             "تنظيم داعش.")
     assert "داعش" in only(text, "ASSAULT").actor  # the one who attacked, not the victim's side
+
+
+def test_passive_victim_first_then_who_shot():
+    e = only("قتل شاب فلسطيني برصاص القوات الإسرائيلية في الخليل يوم الجمعة.", "ASSAULT")
+    assert (e.actor, e.target, e.place) == ("القوات الإسرائيلية", "شاب فلسطيني", "الخليل")
+
+
+def test_a_clash_told_on_happened_where_the_last_one_did_unless_the_report_turns_elsewhere():
+    first = "قتل شاب فلسطيني برصاص القوات الإسرائيلية في الخليل يوم الجمعة. "
+    assert only(first + "واعتقلت الشرطة ثلاثة متظاهرين بعد مواجهات عنيفة.", "COERCE").place == "الخليل"
+    assert only(first + "وفي سياق آخر، اعتقلت الشرطة ثلاثة متظاهرين.", "COERCE").place is None

@@ -83,6 +83,8 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
                 ev.target, ev.target_entity, mentions)
             near = sent if etype == "ASSAULT" else _window(sent, ev, hits)
             _place(ev, text, ft, near, mentions, home)
+            if ev.place is None and etype in _ON_THE_GROUND:
+                _place_of_previous(ev, events, ft, sent)
             _date(ev, _trigger_pos(ev, hits), ft, sent, annotation.timexes, published, events)
             if etype == "ASSAULT":
                 if _refers_back(ev, ft, sent) and last_assault and i - last_assault[0] <= 4:
@@ -398,6 +400,9 @@ def _after_preposition(ft: str, pos: int) -> bool:
     return bool(re.search(r"(?:^|\s)(?:في|الي|من|داخل|ب)\s*$", ft[max(0, pos - 8):pos]))
 
 
+_BY = re.compile(r"\s*(?:من قبل|علي يد|برصاص|بنيران|بقصف)\s+")
+
+
 def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
     if ev.mode is None and hit.mode:
         ev.mode = hit.mode
@@ -409,7 +414,12 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
     verb = not hit.noun and not hit.phrase
     target = None
     if after is not None:
-        if verb:
+        by = _BY.search(ft, after.end, sent.end) if verb else None
+        if by and ev.actor is None and not text[after.end:by.start()].strip(" ،,"):
+            # "قتل شاب فلسطيني برصاص القوات الإسرائيلية": passive; the victim first, then who
+            ev.actor, ev.actor_entity = _named(ar.link(ar.phrase_after(text, ft, by.end(), sent.end), mentions))
+            target = after
+        elif verb:
             obj = ar.skip_weapons(text, ft, hit.end, sent.end)
             if obj == hit.end and _is_agent(after, mentions):
                 if ev.actor is None:
@@ -574,6 +584,21 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
             host = places.entity(other)
             ev.target = host.names.get("ar", [ev.place])[0] if host else ev.place
             ev.target_entity = other
+
+
+_ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
+
+_ELSEWHERE = re.compile(r"\W*(?:و|ف)?(?:في|علي|من)\s+(?:سياق|صعيد|جهه|ناحيه)\s+(?:اخر|اخري|متصل)")
+
+
+def _place_of_previous(ev: Event, events: list[Event], ft: str, sent: Sentence) -> None:
+    """A clash told on without its place ("وأسفرت المواجهات عن ...") happened where the one just told did,
+    unless the report turns elsewhere ("وفي سياق آخر")."""
+    prev = next((e for e in reversed(events) if e.type in _ON_THE_GROUND and e.place), None)
+    if prev is not None and sent.start - prev.evidence.end <= 300 and not _ELSEWHERE.match(ft, sent.start):
+        ev.place, ev.place_entity, ev.coordinates = prev.place, prev.place_entity, prev.coordinates
+        ev.country, ev.admin1 = prev.country, prev.admin1
 
 
 def _locative(ft: str, m: Mention) -> bool:
