@@ -110,6 +110,9 @@ def test_weekday_follows_the_tense_around_it():
     assert _one("ومن المقرر أن يصل الوفد الثلاثاء المقبل").value == "2024-08-27"
     assert _one("وصل الوفد الخميس الماضي").value == "2024-08-15"
     assert _one("واتهم المتحدث، اليوم الخميس، الولايات المتحدة").value == "2024-08-22"
+    # the report's own weekday ahead is that day: news says "المقبل" for next week's
+    assert _one("وتعقد المحادثات المزمع إجراؤها في جنيف الخميس").value == "2024-08-22"
+    assert _one("وتعقد المحادثات الخميس المقبل").value == "2024-08-29"
 
 
 def test_month_without_year_follows_tense_and_relative_word():

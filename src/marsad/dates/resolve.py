@@ -150,7 +150,7 @@ def _weekday(spec: Spec, anchor: datetime | None, tense: str | None) -> Resolved
     elif spec.rel == 0:
         d = a - timedelta(days=a.weekday()) + timedelta(days=wd)
     else:
-        d = a + timedelta(days=(wd - a.weekday()) % 7 or 7)
+        d = a + timedelta(days=(wd - a.weekday()) % 7 or (7 if spec.rel == 1 else 0))
     if d is None:
         return None
     return ("TIME" if pod else "DATE"), _fmt(d) + pod, _mod(spec)
