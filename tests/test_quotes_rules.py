@@ -69,3 +69,7 @@ def test_attribution_after_the_words():
 def test_the_day_after_the_speaker_is_not_part_of_it():
     for text in ("قال مسؤول يوم الثلاثاء إن المدينة آمنة.", "وقال وزير الخارجية يوم أمس إن المحادثات مستمرة."):
         assert quotes(text)[0][0] in ("مسؤول", "وزير الخارجية")
+
+
+def test_a_name_in_quote_marks_is_no_quote():
+    assert quotes('وقالت الوزيرة إن الأردن ملتزم بسياسته، حسب وكالة الأنباء الأردنية "بترا".')[1:] == []

@@ -141,8 +141,8 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
             else:
                 who = _inherit(who, last, quotes)
         content, direct = _content(text, ft, mstart, mend, sent.end)
-        if content is None:
-            continue
+        if content is None or direct and len(text[content.start:content.end].split()) < 2:
+            continue  # one word in quote marks is a name ("حسب وكالة الأنباء الأردنية “بترا”"), not words
         if direct:
             covered_to = content.end
         quotes.append(Quote(who.speaker, who.role, who.outlet, cue, content, direct))
