@@ -157,3 +157,22 @@ def test_tag_reports_an_unreadable_file(tmp_path):
     r = subprocess.run([sys.executable, "-m", "marsad", "tag", "--conll", str(tmp_path / "none.conll")],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "none.conll" in r.stderr
+
+
+@pytest.mark.parametrize("text, name, eid", [
+    ("وشنت قوات الحكومة السورية هجوما على الغوطة الشرقية.", "الغوطة الشرقية", "loc:eastern-ghouta"),
+    ("وشنت قوات الحكومة السورية هجوما على الغوطة الشرقية.", "قوات الحكومة السورية", "org:syrian-army"),
+    ("وقال المرصد السوري لحقوق الإنسان إن الطيران قصف البلدة.", "المرصد السوري لحقوق الإنسان", "org:sohr"),
+    ("وقتل خمسة أشخاص في انفجار بمدينة الموصل.", "الموصل", "city:99072"),
+    ("التقى عبد الفتاح السيسي بالأمير محمد بن سلمان.", "الأمير محمد بن سلمان", "per:mohammed-bin-salman"),
+    ("وأعلنت قوات سوريا الديمقراطية سيطرتها على البلدة.", "قوات سوريا الديمقراطية", "org:sdf"),
+    ("وقصفت مقاتلات التحالف العربي مواقع في الحديدة.", "التحالف العربي", "org:saudi-coalition"),
+])
+def test_the_regions_actors_and_places(text, name, eid):
+    assert (name, eid) in [(m.text, m.entity) for m in find_mentions(text, split_sentences(text))]
+
+
+def test_common_words_that_are_also_places_stay_words():
+    for text in ("وفتح الباب أمام المفاوضات.", "وأظهرت صور الأقمار الصناعية دمارا واسعا.",
+                 "والتقى القائم بالأعمال الأمريكي بالوزير."):
+        assert all(m.type != "LOC" for m in find_mentions(text, split_sentences(text))), text
