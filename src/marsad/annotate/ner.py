@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import gzip
 import re
+import tempfile
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from marsad.annotate.bio import spans
 from marsad.arabic import strip_marks
@@ -79,45 +81,50 @@ def first_names() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
-def features(tokens: list[str]) -> list[list[str]]:
-    cl = clusters()
-    gaz = gazetteer_tags(tokens)
-    given = [strip_marks(t) in first_names() for t in tokens]
-    info = []
-    for t in tokens:
-        w = norm(t)
-        s = stem(w)
-        c = cl.get(w) or cl.get(s) or ("?", "?", -1)
-        info.append((w, s, c[0], c[1], w.isdigit(), not any(ch.isalnum() for ch in w)))
+OFFSETS = (-2, -1, 1, 2)
+
+
+def features(tokens: list[str], gaz: list[str] | None = None) -> list[list[str]]:
+    """Each token's attributes (what scripts/train_ner.py trains on); `gaz`: gazetteer_tags(tokens), when known."""
+    return _features(tokens, gaz, _word, lambda f: f)
+
+
+def _features(tokens, gaz, word, keep) -> list[list[str]]:
+    """The attributes in a fixed order (the CRF sums their weights in it). All but the word pairs
+    come from per-word blocks, `word(token, its gazetteer tag)`; `keep` maps an attribute to
+    itself, or to None to leave it out."""
+    gaz = gazetteer_tags(tokens) if gaz is None else gaz
+    blocks = [word(t, g) for t, g in zip(tokens, gaz)]
+    pads = [(p,) if (p := keep(f"{off}pad")) else () for off in OFFSETS]
     feats = []
     n = len(tokens)
-    for i, (w, s, c1, c2, digit, punct) in enumerate(info):
-        f = [
-            "b", "w=" + w, "s=" + s, "c1=" + c1, "c2=" + c2, "g=" + gaz[i],
-            "p2=" + s[:2], "p3=" + s[:3], "x2=" + w[-2:], "x3=" + w[-3:], "x1=" + w[-1:],
-            "al=" + str(w.startswith("ال")), "len=" + str(min(len(s), 8)),
-        ]
-        if given[i]:
-            f.append("given")
-        if digit:
-            f.append("digit")
-        if punct:
-            f.append("punct")
-        for off in (-2, -1, 1, 2):
+    for i, (w, own, _) in enumerate(blocks):
+        f = [*own]
+        for k, off in enumerate(OFFSETS):
             j = i + off
-            if 0 <= j < n:
-                ow, os_, oc1, oc2 = info[j][:4]
-                f += [f"{off}w={ow}", f"{off}s={os_}", f"{off}c2={oc2}", f"{off}g={gaz[j]}"]
-                if abs(off) == 1:
-                    f += [f"{off}c1={oc1}", f"{off}x2={ow[-2:]}", f"{off}given={given[j]}"]
-            else:
-                f.append(f"{off}pad")
-        if i > 0:
-            f.append(f"-1w|w={info[i - 1][0]}|{w}")
-        if i + 1 < n:
-            f.append(f"w|+1w={w}|{info[i + 1][0]}")
+            f += blocks[j][2][k] if 0 <= j < n else pads[k]
+        if i > 0 and (pair := keep(f"-1w|w={blocks[i - 1][0]}|{w}")):
+            f.append(pair)
+        if i + 1 < n and (pair := keep(f"w|+1w={w}|{blocks[i + 1][0]}")):
+            f.append(pair)
         feats.append(f)
     return feats
+
+
+def _word(token: str, gaz: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """(normalized word, its own attributes, and for each of OFFSETS those it gives the word at that distance)."""
+    w = norm(token)
+    s = stem(w)
+    c1, c2, _ = clusters().get(w) or clusters().get(s) or ("?", "?", -1)
+    given = strip_marks(token) in first_names()
+    own = ("b", "w=" + w, "s=" + s, "c1=" + c1, "c2=" + c2, "g=" + gaz,
+           "p2=" + s[:2], "p3=" + s[:3], "x2=" + w[-2:], "x3=" + w[-3:], "x1=" + w[-1:],
+           "al=" + str(w.startswith("ال")), "len=" + str(min(len(s), 8)))
+    own += ("given",) * given + ("digit",) * w.isdigit() + ("punct",) * (not any(ch.isalnum() for ch in w))
+    near = tuple((f"{off}w={w}", f"{off}s={s}", f"{off}c2={c2}", f"{off}g={gaz}")
+                 + ((f"{off}c1={c1}", f"{off}x2={w[-2:]}", f"{off}given={given}") if abs(off) == 1 else ())
+                 for off in OFFSETS)
+    return w, own, near
 
 
 @lru_cache(maxsize=1)
@@ -130,11 +137,41 @@ def _tagger():
     return t
 
 
-def tag(tokens: list[str]) -> list[str]:
+@lru_cache(maxsize=1)
+def _known() -> dict[str, str]:
+    """The model's attributes, each to itself. The tagger skips an attribute it has no weight for,
+    so tagging leaves those out (most word pairs, rare words) instead of handing them over."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "model.txt"
+        _tagger().dump(str(path))
+        dump = path.read_text("utf-8")
+    start = dump.index("ATTRIBUTES = {\n") + len("ATTRIBUTES = {\n")
+    lines = dump[start:dump.index("\n}", start)].split("\n")
+    return {a: a for a in (line.lstrip().split(": ", 1)[1] for line in lines)}
+
+
+@lru_cache(maxsize=65536)
+def _known_word(token: str, gaz: str) -> tuple:
+    """`_word` with only the model's attributes, the strings shared between words."""
+    known = _known()
+    w, own, near = _word(token, gaz)
+
+    def keep(fs):
+        return tuple(known[f] for f in fs if f in known)
+    return w, keep(own), tuple(keep(fs) for fs in near)
+
+
+def reload() -> None:
+    """Forget the model and what was derived from it (after training a new one)."""
+    for cached in (_tagger, _known, _known_word):
+        cached.cache_clear()
+
+
+def tag(tokens: list[str], gaz: list[str] | None = None) -> list[str]:
     """BIO tags over PERS, ORG, LOC, MISC for one sentence of tokens."""
     if not tokens:
         return []
-    return _tagger().tag(features(tokens))
+    return _tagger().tag(_features(tokens, gaz, _known_word, _known().get))
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
