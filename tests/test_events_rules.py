@@ -75,3 +75,17 @@ def test_talks_in_passing_are_not_talks():
 
 def test_an_accident_is_not_an_attack():
     assert not [e for e in events("أعلنت الشرطة مقتل 3 أشخاص بحادث دهس قطار في لندن.") if e.type == "ASSAULT"]
+
+
+def test_every_trigger_form_passes_its_anchor_filter():
+    """The anchors only skip regexes that cannot match: each form as the regexes read it
+    (lexicon.pattern_key), plain or with marks, tatweel and clitics, is still matched."""
+    from marsad.events import lexicon as lx
+
+    forms = [f for r in lx.lexicon()["triggers"] for f in r["forms"] + r.get("nouns", [])]
+    for form in forms:
+        key = lx.pattern_key(form)
+        for text in (key, "و" + "\u064e".join(key), "ال" + key.replace(" ", "ـ  ")):
+            matching = {t for t in lx.triggers() if t.regex.search(text)}
+            assert matching <= set(lx.possible(lx.triggers(), lx.bare(text))), text
+        assert any(t.regex.search(key) for t in lx.triggers()), key

@@ -52,13 +52,14 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
     mentions = sorted(annotation.mentions, key=lambda m: m.start)
     published = _latest(doc)
     home = _home_country(mentions)
+    triggers = lx.possible(lx.triggers(), lx.bare(ftt))
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
     told: dict[str, tuple[int, Event]] = {}  # the last event of each type, for a happening told again
     for i, sent in enumerate(sentences):
         if text[sent.start:sent.end].rstrip().endswith(("?", "؟")):
             continue  # a question asserts nothing: "هل تنهار الهدنة؟"
-        hits = _hits(ftt, sent)
+        hits = _hits(ftt, sent, triggers)
         if not hits:
             continue
         made: dict[str, Event] = {}
@@ -124,11 +125,12 @@ def _lines(text: str) -> list[Sentence]:
     return split_sentences(text)
 
 
-def _hits(ft: str, sent: Sentence) -> list[_Hit]:
+def _hits(ft: str, sent: Sentence, triggers: tuple[lx.Trigger, ...]) -> list[_Hit]:
+    """`triggers`: those that can match in the text (lexicon.possible), in the lexicon's order."""
     taken: list[tuple[int, int]] = []
     hits = []
-    amb = {normalize(k): [normalize(w) for w in v] for k, v in lx.lexicon()["ambiguous"]["not_before"].items()}
-    for trig in lx.triggers():
+    amb = _not_before()
+    for trig in lx.possible(triggers, lx.bare(ft[sent.start:sent.end])):
         if trig.requires is not None and not trig.requires.search(ft, sent.start, sent.end):
             continue
         for m in trig.regex.finditer(ft, sent.start, sent.end):
@@ -145,6 +147,12 @@ def _hits(ft: str, sent: Sentence) -> list[_Hit]:
             hits.append(_Hit(trig.type, trig.mode, m.start(), e, m.group("pre"), form, trig.noun, trig.phrase))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+@lru_cache(maxsize=1)
+def _not_before() -> dict[str, list[str]]:
+    """An ambiguous trigger form -> the words after which it is no trigger."""
+    return {normalize(k): [normalize(w) for w in v] for k, v in lx.lexicon()["ambiguous"]["not_before"].items()}
 
 
 @lru_cache(maxsize=1)

@@ -26,11 +26,14 @@ def fold_ta(text: str) -> str:
     return "".join("ة" if o == "ة" else f for o, f in zip(text, fold(text)))
 
 
+def pattern_key(form: str) -> str:
+    key = fold(normalize(form))
+    return key[:-1] + "ة" if form.endswith("ة") else key
+
+
 def pattern(form: str) -> str:
     """A form as a regex over `fold_ta` text: diacritics anywhere, any run of spaces between words."""
-    key = fold(normalize(form))
-    if form.endswith("ة"):
-        key = key[:-1] + "ة"
+    key = pattern_key(form)
     return MARKS.join(r"\s+" if c == " " else "[ةه]" if c == "ة" else re.escape(c) for c in key) + MARKS
 
 
@@ -51,6 +54,7 @@ class Trigger:
     noun: bool  # a verbal noun ("هجوم", "محادثات"), not a verb ("هاجم", "بحث")
     requires: re.Pattern | None  # a word the sentence must also hold ("انتهت" ends a truce only beside "الهدنة")
     phrase: bool = False  # a fixed phrase ("لا هدنة", "إنهاء الهدنة"): no subject follows it
+    anchors: frozenset[str] = frozenset()  # the regex matches only text holding one of these (see `anchor`)
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +75,29 @@ def triggers() -> tuple[Trigger, ...]:
             # a verb takes و/ف and the future س, never the article: "الطالب" is not "طالب" (he demanded)
             pre = (PREFIX if noun else VERB_PREFIX) if suffix else r"(?P<pre>[وف]?[بل]?)"
             rx = START + pre + body + (SUFFIX if suffix else "") + END
-            out.append(Trigger(rule["type"], rule.get("mode"), re.compile(rx), noun, requires, not suffix))
+            out.append(Trigger(rule["type"], rule.get("mode"), re.compile(rx), noun, requires, not suffix,
+                               frozenset(anchor(f) for f in forms)))
     return tuple(out)
+
+
+def anchor(form: str) -> str:
+    """Up to four letters every match of `pattern(form)` holds once the marks it allows are taken out:
+    from its longest stretch matched as written (no space, no "ة"), past an article (rarer letters)."""
+    stretch = max(re.split("[ ة]", pattern_key(form)), key=len)
+    return (stretch[2:] if stretch.startswith("ال") and len(stretch) >= 5 else stretch)[:4]
+
+
+_MARKS_RE = re.compile(MARKS)
+
+
+def bare(text: str) -> str:
+    """`text` without the marks triggers allow between letters: where anchors are looked for."""
+    return _MARKS_RE.sub("", text)
+
+
+def possible(candidates: tuple[Trigger, ...], text: str) -> tuple[Trigger, ...]:
+    """Those of `candidates` that can match in `text` (bare): the ones with an anchor there."""
+    return tuple(t for t in candidates if any(a in text for a in t.anchors))
 
 
 @lru_cache(maxsize=1)
