@@ -14,7 +14,7 @@ from __future__ import annotations
 from marsad.annotate import bio, ner
 from marsad.arabic import normalize, strip_marks
 from marsad.kb.entities import kb
-from marsad.kb.matcher import QUOTES, clitic_offset, norm, readings, tokens
+from marsad.kb.matcher import QUOTES, Match, clitic_offset, norm, readings, tokens
 from marsad.records import Mention, Sentence
 
 TAG_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -22,9 +22,10 @@ TAG_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
 def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     k = kb()
-    tagged = _tagged(text, sentences)
+    found = ner.matcher().find(text)
+    tagged = _tagged(text, sentences, found)
     mentions: list[Mention] = []
-    for m in ner.matcher().find(text):
+    for m in found:
         eid = m.ids[0]
         sure = k.listed(eid) and _key(text[m.start:m.end]) not in k.ambiguous
         if sure or any(s < m.end and m.start < e for s, e, _ in tagged):
@@ -80,11 +81,14 @@ def _key(surface: str) -> str:
     return " ".join(normalize("".join(" " if c in QUOTES else c for c in surface)).split())
 
 
-def _tagged(text: str, sentences: list[Sentence]) -> list[tuple[int, int, str]]:
-    """Character spans the tagger finds, proclitics and quote marks trimmed."""
+def _tagged(text: str, sentences: list[Sentence], found: list[Match]) -> list[tuple[int, int, str]]:
+    """Character spans the tagger finds, proclitics and quote marks trimmed; `found`: the knowledge
+    base's matches over the text, which give the tagger its gazetteer features."""
     out = []
-    sents = [ner.tokenize(text, s.start, s.end) for s in sentences or [Sentence(0, len(text))]]
-    for toks, tags in zip(sents, ner.tag_document([[t for _, _, t in toks] for toks in sents])):
+    bounds = [(s.start, s.end) for s in sentences or [Sentence(0, len(text))]]
+    sents = [ner.tokenize(text, s, e) for s, e in bounds]
+    gazetteer = ner.gazetteer_in(text, bounds, sents, found)
+    for toks, tags in zip(sents, ner.tag_document([[t for _, _, t in toks] for toks in sents], gazetteer=gazetteer)):
         for i, j, typ in bio.spans(tags):
             while i < j and toks[i][2] in QUOTES:
                 i += 1

@@ -20,7 +20,7 @@ from pathlib import Path
 from marsad.annotate.bio import spans
 from marsad.arabic import strip_marks
 from marsad.kb.entities import kb
-from marsad.kb.matcher import Matcher, norm, readings
+from marsad.kb.matcher import QUOTES, WORD_RE, Match, Matcher, norm, readings
 
 MODEL = "data/ner.crfsuite"
 # ANERcorp-like tokens: a word, or one punctuation mark.
@@ -63,15 +63,54 @@ def gazetteer_tags(tokens: list[str]) -> list[str]:
         pos += len(t) + 1
     text = " ".join(tokens)
     out = ["O"] * len(tokens)
-    k = kb()
     for m in matcher().find(text):
-        e = k.entities[m.ids[0]]
-        first = True
-        for i, s in enumerate(starts):
-            if s < m.end and s + len(tokens[i]) > m.start:
-                out[i] = f"{'B' if first else 'I'}-{e.type}:{e.kind or ''}"
-                first = False
+        _mark(out, m, [(s, s + len(t)) for s, t in zip(starts, tokens)], m.end)
     return out
+
+
+def gazetteer_in(text: str, sentences: list[tuple[int, int]], tokens: list[list[tuple[int, int, str]]],
+                 found: list[Match]) -> list[list[str] | None]:
+    """gazetteer_tags of each sentence's tokens (`tokenize` within its bounds), from `found`, the
+    matcher's matches over the whole text: a sentence that no match crosses into or out of, and
+    whose bounds cut no word, holds the same matches the sentence re-joined alone gives. None
+    for the others (re-match those alone)."""
+    out: list[list[str] | None] = []
+    i = 0
+    for (start, end), toks in zip(sentences, tokens):
+        while i < len(found) and found[i].end <= start:
+            i += 1
+        inside = []
+        while i < len(found) and found[i].start < end:
+            inside.append(found[i])
+            i += 1
+        if inside and inside[-1].end > end:
+            i -= 1  # it crosses into the next sentence too
+        if (inside and (inside[0].start < start or inside[-1].end > end)) or _cuts_word(text, start) \
+                or _cuts_word(text, end):
+            out.append(None)
+            continue
+        tags = ["O"] * len(toks)
+        bounds = [(s, e) for s, e, _ in toks]
+        for m in inside:
+            # the joined sentence has a space after each token: no closing quote joins its span
+            _mark(tags, m, bounds, m.end - 1 if text[m.end - 1] in QUOTES else m.end)
+        out.append(tags)
+    return out
+
+
+def _cuts_word(text: str, pos: int) -> bool:
+    m = 0 < pos < len(text) and WORD_RE.match(text, pos - 1, pos + 1)
+    return bool(m) and m.end() == pos + 1
+
+
+def _mark(out: list[str], m: Match, bounds: list[tuple[int, int]], end: int) -> None:
+    """Tag the tokens within [m.start, end): B- the first, I- the rest."""
+    e = kb().entities[m.ids[0]]
+    first = True
+    for i, (s, t_end) in enumerate(bounds):
+        if s < end and t_end > m.start:
+            out[i] = f"{'B' if first else 'I'}-{e.type}:{e.kind or ''}"
+            first = False
 
 
 @lru_cache(maxsize=1)
@@ -179,33 +218,48 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
 
 
-def tag_document(sentences: list[list[str]], window: int = 20) -> list[list[str]]:
+def tag_document(sentences: list[list[str]], window: int = 20,
+                 gazetteer: list[list[str] | None] | None = None) -> list[list[str]]:
     """Tag sentences of one text, then carry each name to its untagged repeats nearby.
 
     A news text names a person in full once and by surname after; the CRF,
     seeing one sentence at a time, often misses the repeats ("رامسفيلد").
     A name tagged once is tagged again wherever it recurs within `window`
     sentences, unless it is a common word (among the 2,000 most frequent).
+    `gazetteer`: each sentence's gazetteer_tags where known (gazetteer_in).
     """
-    tags = [tag(s) for s in sentences]
+    gazetteer = gazetteer or [None] * len(sentences)
+    tags = [tag(s, g) for s, g in zip(sentences, gazetteer)]
+    norms = [[norm(t) for t in s] for s in sentences]
     cl = clusters()
+
+    def names_in(sj: int) -> list[tuple[tuple[str, ...], str]]:
+        out = []
+        for a, b, typ in spans(tags[sj]):
+            key = tuple(norms[sj][a:b])
+            if all(cl.get(k, ("", "", 10**9))[2] >= 2000 and len(k) >= 3 for k in key):
+                out.append((key, typ))
+        return out
+
+    found = [names_in(sj) for sj in range(len(sentences))]
     for si, sent in enumerate(sentences):
         names: dict[tuple[str, ...], str] = {}
         for sj in range(max(0, si - window), min(len(sentences), si + window + 1)):
-            for a, b, typ in spans(tags[sj]):
-                key = tuple(norm(t) for t in sentences[sj][a:b])
-                if all(cl.get(k, ("", "", 10**9))[2] >= 2000 and len(k) >= 3 for k in key):
-                    names.setdefault(key, typ)
+            for key, typ in found[sj]:
+                names.setdefault(key, typ)
         if not names:
             continue
-        norms = [norm(t) for t in sent]
+        carried = False
         i = 0
         while i < len(sent):
             for n in (3, 2, 1):
-                key = tuple(norms[i:i + n])
+                key = tuple(norms[si][i:i + n])
                 if len(key) == n and key in names and all(t == "O" for t in tags[si][i:i + n]):
                     tags[si][i:i + n] = [f"B-{names[key]}"] + [f"I-{names[key]}"] * (n - 1)
+                    carried = True
                     i += n - 1
                     break
             i += 1
+        if carried:
+            found[si] = names_in(si)  # the sentences after it see its tags as carried
     return tags
