@@ -123,9 +123,11 @@ def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         words = tokens(m.text)
         hit = short.get(norm(words[0][2])) if len(words) == 1 else None
         out.append(Mention(m.start, m.end, m.text, hit[1], hit[0]) if hit and m.entity != hit[0] else m)
-    covered = [(m.start, m.end) for m in out]
+    covered = bytearray(len(text))  # 1 under every mention (none is empty)
+    for m in out:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     for s, e, word in tokens(text):
-        if any(a < e and s < b for a, b in covered):
+        if 1 in covered[s:e]:
             continue
         for plen, rest in readings(norm(word)):
             if rest in short:

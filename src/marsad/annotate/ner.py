@@ -159,7 +159,7 @@ def _word(token: str, gaz: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, 
     own = ("b", "w=" + w, "s=" + s, "c1=" + c1, "c2=" + c2, "g=" + gaz,
            "p2=" + s[:2], "p3=" + s[:3], "x2=" + w[-2:], "x3=" + w[-3:], "x1=" + w[-1:],
            "al=" + str(w.startswith("ال")), "len=" + str(min(len(s), 8)))
-    own += ("given",) * given + ("digit",) * w.isdigit() + ("punct",) * (not any(ch.isalnum() for ch in w))
+    own += ("given",) * given + ("digit",) * w.isdigit() + ("punct",) * (not any(map(str.isalnum, w)))
     near = tuple((f"{off}w={w}", f"{off}s={s}", f"{off}c2={c2}", f"{off}g={gaz}")
                  + ((f"{off}c1={c1}", f"{off}x2={w[-2:]}", f"{off}given={given}") if abs(off) == 1 else ())
                  for off in OFFSETS)
@@ -196,7 +196,7 @@ def _known_word(token: str, gaz: str) -> tuple:
     w, own, near = _word(token, gaz)
 
     def keep(fs):
-        return tuple(known[f] for f in fs if f in known)
+        return tuple(filter(None, map(known.get, fs)))
     return w, keep(own), tuple(keep(fs) for fs in near)
 
 

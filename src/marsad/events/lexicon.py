@@ -97,7 +97,7 @@ def bare(text: str) -> str:
 
 def possible(candidates: tuple[Trigger, ...], text: str) -> tuple[Trigger, ...]:
     """Those of `candidates` that can match in `text` (bare): the ones with an anchor there."""
-    return tuple(t for t in candidates if any(a in text for a in t.anchors))
+    return tuple(t for t in candidates if any(map(text.__contains__, t.anchors)))
 
 
 @lru_cache(maxsize=1)
