@@ -149,6 +149,11 @@ def _hits(ft: str, sent: Sentence, triggers: tuple[lx.Trigger, ...]) -> list[_Hi
     return hits
 
 
+@lru_cache(maxsize=None)
+def _normalized(key: str) -> list[str]:
+    return [normalize(f) for f in lx.lexicon()[key]]
+
+
 @lru_cache(maxsize=1)
 def _not_before() -> dict[str, list[str]]:
     """An ambiguous trigger form -> the words after which it is no trigger."""
@@ -177,7 +182,7 @@ def _after(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
 
 
 def _has(words: list[str], key: str) -> bool:
-    forms = [normalize(f) for f in lx.lexicon()[key]]
+    forms = _normalized(key)
     joined = " " + " ".join(words) + " "
     return any(" " + f + " " in joined or (" " not in f and any(w.lstrip("وفل") == f for w in words)) for f in forms)
 

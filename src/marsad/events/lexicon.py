@@ -38,6 +38,11 @@ def pattern(form: str) -> str:
 
 
 def alternation(forms) -> str:
+    return _alternation(tuple(forms))
+
+
+@lru_cache(maxsize=None)
+def _alternation(forms: tuple[str, ...]) -> str:  # argument rules rebuild theirs per sentence
     return "|".join(pattern(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
@@ -128,8 +133,13 @@ def number_value(token: str) -> int | None:
     token = token.strip()
     if token.isdigit():
         return int(token)
-    key = normalize(token)
+    return _units().get(normalize(token))
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, int]:
+    """Normalized number word -> its value (the first listed wins)."""
+    out: dict[str, int] = {}
     for word, value in lexicon()["units"].items():
-        if normalize(word) == key:
-            return value
-    return None
+        out.setdefault(normalize(word), value)
+    return out
