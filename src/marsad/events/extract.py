@@ -592,12 +592,18 @@ def _date(ev, pos, ft, sent, timexes: list[Timex], published, events: list[Event
     if re.search(r"بعد\s+(?:اقل\s+من\s+)?(?:اسبوع|ايام|يومين)", seg):
         prev = next((e for e in reversed(events) if e.date and len(e.date) == 10), None)
         if prev is not None:
-            d = date.fromisoformat(prev.date)
-            ev.date_window = ((d + timedelta(days=1)).isoformat(), (d + timedelta(days=7)).isoformat())
+            ev.date_window = _days_from(date.fromisoformat(prev.date), 1, 7)
             return
     if re.search(r"(?:بعد|قبل)\s+ساعات", seg) and published:
-        d = date.fromisoformat(published)
-        ev.date_window = ((d - timedelta(days=1)).isoformat(), d.isoformat())
+        ev.date_window = _days_from(date.fromisoformat(published), -1, 0)
+
+
+def _days_from(d: date, first: int, last: int) -> tuple[str, str] | None:
+    """The days from d + first to d + last; None where they leave the calendar (near year 1 or 9999)."""
+    try:
+        return (d + timedelta(days=first)).isoformat(), (d + timedelta(days=last)).isoformat()
+    except OverflowError:
+        return None
 
 
 def _refers_back(ev: Event, ft: str, sent: Sentence) -> bool:
