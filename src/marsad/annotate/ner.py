@@ -133,20 +133,18 @@ def _features(tokens, gaz, word, keep) -> list[list[str]]:
     come from per-word blocks, `word(token, its gazetteer tag)`; `keep` maps an attribute to
     itself, or to None to leave it out."""
     gaz = gazetteer_tags(tokens) if gaz is None else gaz
-    blocks = [word(t, g) for t, g in zip(tokens, gaz)]
-    pads = [(p,) if (p := keep(f"{off}pad")) else () for off in OFFSETS]
-    feats = []
+    words, own, near = zip(*(word(t, g) for t, g in zip(tokens, gaz))) if tokens else ((), (), ())
     n = len(tokens)
-    for i, (w, own, _) in enumerate(blocks):
-        f = [*own]
-        for k, off in enumerate(OFFSETS):
-            j = i + off
-            f += blocks[j][2][k] if 0 <= j < n else pads[k]
-        if i > 0 and (pair := keep(f"-1w|w={blocks[i - 1][0]}|{w}")):
-            f.append(pair)
-        if i + 1 < n and (pair := keep(f"w|+1w={w}|{blocks[i + 1][0]}")):
-            f.append(pair)
-        feats.append(f)
+    pads = [(p,) if (p := keep(f"{off}pad")) else () for off in OFFSETS]
+    # what each token gets from the word at each of OFFSETS, or the pad where there is none
+    from_ = [([pads[k]] * max(0, -off) + [x[k] for x in near[max(0, off):n + min(0, off)]]
+              + [pads[k]] * max(0, off))[:n] for k, off in enumerate(OFFSETS)]
+    feats = [[*o, *m2, *m1, *p1, *p2] for o, m2, m1, p1, p2 in zip(own, *from_)]
+    for i, pair in enumerate(f"{a}|{b}" for a, b in zip(words, words[1:])):
+        if f := keep("-1w|w=" + pair):
+            feats[i + 1].append(f)
+        if f := keep("w|+1w=" + pair):
+            feats[i].append(f)
     return feats
 
 
