@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from marsad.arabic import fold, normalize
+from marsad.arabic import fold, fold_but_ta, normalize
 
 MARKS = "[\u064b-\u0652\u0640]*"
 # The triggers match over `fold` with ta marbuta kept apart from ha: "الطالبة" (the student) must not read as
@@ -23,7 +23,7 @@ SUFFIX = r"(?:ه|ها|هم|هما|ات|ين|ون|ان|ت|وا|ا|ي|نا|تا|ت
 
 def fold_ta(text: str) -> str:
     """`fold`, length-preserving, but with "ة" kept: the text trigger regexes run over."""
-    return "".join("ة" if o == "ة" else f for o, f in zip(text, fold(text)))
+    return fold_but_ta(text)
 
 
 def pattern_key(form: str) -> str:
