@@ -22,7 +22,8 @@ TAG_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
 def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     k = kb()
-    found = ner.matcher().find(text)
+    words = tokens(text)
+    found = ner.matcher().find(text, words)
     tagged = _tagged(text, sentences, found)
     mentions: list[Mention] = []
     for m in found:
@@ -39,17 +40,17 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
         known = k.lookup(surface)
         eid = known.id if known else f"{typ.lower()}:{_key(surface)}"
         mentions.append(Mention(s, e, surface, known.type if known else typ, eid))
-    for s, e in _named_people(text):
+    for s, e in _named_people(text, words):
         if not any(m.start < e and s < m.end for m in mentions):
             mentions.append(Mention(s, e, text[s:e], "PER", f"per:{_key(text[s:e])}"))
     mentions.sort(key=lambda m: m.start)
-    return _short_forms(text, mentions)
+    return _short_forms(text, mentions, words)
 
 
-def _named_people(text: str) -> list[tuple[int, int]]:
+def _named_people(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Given name (+ given name) + surname with the article: علي الشمري, أبو فدك المحمداوي.
     Names are compared as written (marks removed, letters not folded) so على is no علي."""
-    firsts, words = ner.first_names(), tokens(text)
+    firsts = ner.first_names()
     out, i = [], 0
     while i < len(words) - 1:
         w = strip_marks(words[i][2])
@@ -106,7 +107,7 @@ def _tagged(text: str, sentences: list[Sentence], found: list[Match]) -> list[tu
     return out
 
 
-def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+def _short_forms(text: str, mentions: list[Mention], text_words: list[tuple[int, int, str]]) -> list[Mention]:
     k = kb()
     short: dict[str, tuple[str, str]] = {}  # normalized short form -> (entity id, type)
     for m in mentions:
@@ -126,7 +127,7 @@ def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     covered = bytearray(len(text))  # 1 under every mention (none is empty)
     for m in out:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    for s, e, word in tokens(text):
+    for s, e, word in text_words:
         if 1 in covered[s:e]:
             continue
         for plen, rest in readings(norm(word)):
