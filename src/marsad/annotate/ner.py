@@ -175,21 +175,22 @@ def _tagger():
 
 
 @lru_cache(maxsize=1)
-def _known() -> dict[str, str]:
-    """The model's attributes, each to itself. The tagger skips an attribute it has no weight for,
-    so tagging leaves those out (most word pairs, rare words) instead of handing them over."""
+def _known() -> dict[str, bytes]:
+    """The model's attributes, each to itself in UTF-8 (the tagger would encode it on every call).
+    The tagger skips an attribute it has no weight for, so tagging leaves those out (most word
+    pairs, rare words) instead of handing them over."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.txt"
         _tagger().dump(str(path))
         dump = path.read_text("utf-8")
     start = dump.index("ATTRIBUTES = {\n") + len("ATTRIBUTES = {\n")
     lines = dump[start:dump.index("\n}", start)].split("\n")
-    return {a: a for a in (line.lstrip().split(": ", 1)[1] for line in lines)}
+    return {a: a.encode() for a in (line.lstrip().split(": ", 1)[1] for line in lines)}
 
 
 @lru_cache(maxsize=65536)
 def _known_word(token: str, gaz: str) -> tuple:
-    """`_word` with only the model's attributes, the strings shared between words."""
+    """`_word` with only the model's attributes, as the `_known` bytes (shared between words)."""
     known = _known()
     w, own, near = _word(token, gaz)
 
