@@ -128,10 +128,10 @@ def features(tokens: list[str], gaz: list[str] | None = None) -> list[list[str]]
     return _features(tokens, gaz, _word, lambda f: f)
 
 
-def _features(tokens, gaz, word, keep) -> list[list[str]]:
+def _features(tokens, gaz, word, keep) -> list[list]:
     """The attributes in a fixed order (the CRF sums their weights in it). All but the word pairs
-    come from per-word blocks, `word(token, its gazetteer tag)`; `keep` maps an attribute to
-    itself, or to None to leave it out."""
+    come from per-word blocks, `word(token, its gazetteer tag)`; `keep` maps an attribute to what
+    the tagger is handed (itself, or its bytes), or to None to leave it out."""
     gaz = gazetteer_tags(tokens) if gaz is None else gaz
     words, own, near = zip(*(word(t, g) for t, g in zip(tokens, gaz))) if tokens else ((), (), ())
     n = len(tokens)
