@@ -98,7 +98,7 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
 
 
 def _is_place_head(key: str) -> bool:
-    heads = {normalize(h) for h in lx.lexicon()["place_heads"]}
+    heads = lx.normalized("place_heads")
     return key in heads or key[2:] in heads
 
 
@@ -124,8 +124,8 @@ def link(arg: Arg | None, mentions: list[Mention]) -> Arg | None:
 def demonym_actor(text: str, start: int, end: int) -> Arg | None:
     """"بضربة طائرة أميركية" → the United States: the first nisba adjective in a window."""
     prev: list[re.Match] = []
-    state = {normalize(w) for w in lx.lexicon()["state_heads"]}
-    groups = {normalize(w) for w in lx.lexicon()["group_heads"]}
+    state = lx.normalized("state_heads")
+    groups = lx.normalized("group_heads")
 
     def is_state(w: re.Match) -> bool:
         key = normalize(w.group())
@@ -245,7 +245,7 @@ def place_phrases(text: str, ft: str, start: int, end: int) -> list[Arg]:
             if text[pos:w.start()].strip() or lx.any_trigger().fullmatch(lx.fold_ta(w.group())):
                 break
             key = normalize(w.group())
-            if key in _STOP or key in {normalize(d) for d in lx.lexicon()["directions"]}:
+            if key in _STOP or key in lx.normalized("directions"):
                 break
             nisba = key.endswith(("يه", "ي", "يين")) and (words or not key.startswith("ال"))
             if nisba and (words or not key.startswith("ال")):

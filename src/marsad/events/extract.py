@@ -20,6 +20,7 @@ from marsad.arabic import fold, normalize
 from marsad.events import arguments as ar
 from marsad.events import lexicon as lx
 from marsad.events import places
+from marsad.kb.matcher import norm  # normalize, cached per word
 from marsad.records import Annotation, Document, Event, Mention, Quote, Sentence, Span, Timex
 
 _SPEECH = {"THREATEN", "ACCUSE", "REJECT", "DEMAND", "REQUEST", "SUPPORT", "X_STATEMENT", "X_TRUCE_END",
@@ -149,11 +150,6 @@ def _hits(ft: str, sent: Sentence, triggers: tuple[lx.Trigger, ...]) -> list[_Hi
     return hits
 
 
-@lru_cache(maxsize=None)
-def _normalized(key: str) -> list[str]:
-    return [normalize(f) for f in lx.lexicon()[key]]
-
-
 @lru_cache(maxsize=1)
 def _not_before() -> dict[str, list[str]]:
     """An ambiguous trigger form -> the words after which it is no trigger."""
@@ -174,15 +170,15 @@ def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
 
 
 def _before(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
-    return [normalize(w) for w in ar.WORD.findall(ft[max(sent.start, pos - 80):pos])][-n:]
+    return [norm(w) for w in ar.WORD.findall(ft[max(sent.start, pos - 80):pos])][-n:]
 
 
 def _after(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
-    return [normalize(w) for w in ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])][:n]
+    return [norm(w) for w in ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])][:n]
 
 
 def _has(words: list[str], key: str) -> bool:
-    forms = _normalized(key)
+    forms = lx.normalized(key)
     joined = " " + " ".join(words) + " "
     return any(" " + f + " " in joined or (" " not in f and any(w.lstrip("وفل") == f for w in words)) for f in forms)
 
@@ -321,7 +317,7 @@ def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
 
 def _mishap(ft: str, sent: Sentence) -> bool:
     """An accident or a disaster ("حصيلة الزلزال", "بحادث دهس قطار") is not an attack, unless the sentence says one."""
-    words = [normalize(w) for w in ar.WORD.findall(ft[sent.start:sent.end])]
+    words = [norm(w) for w in ar.WORD.findall(ft[sent.start:sent.end])]
     return _has(words, "mishaps") and not re.search(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير", ft[sent.start:sent.end])
 
 
@@ -357,7 +353,7 @@ def _is_agent(arg: ar.Arg, mentions: list[Mention]) -> bool:
     if inside:
         return True
     words = normalize(arg.text).split()
-    heads = {normalize(h) for h in lx.lexicon()["agent_heads"]}
+    heads = lx.normalized("agent_heads")
     return bool(words) and (words[0].lstrip("و") in heads or places.country_named(arg.text) is not None)
 
 
@@ -531,7 +527,7 @@ def _locative(ft: str, m: Mention) -> bool:
     if ft[m.start - 1:m.start] == "ك" and m.start > 1 and ft[m.start - 2].isspace():
         return False  # "كبير" read as ك + a place named "بير"
     nouns = _place_nouns()
-    for w in reversed([normalize(w) for w in ar.WORD.findall(before)][-3:]):
+    for w in reversed([norm(w) for w in ar.WORD.findall(before)][-3:]):
         if w in ("في", "داخل", "قرب", "الي", "علي", "نحو", "باتجاه", "وفي") or (w.startswith(("ب", "وب")) and len(w) > 3):
             return True
         if w.lstrip("و") not in nouns:
@@ -546,7 +542,7 @@ def _place_nouns() -> frozenset:
 
 
 def _is_direction(word: str) -> bool:
-    return normalize(word) in {normalize(d) for d in lx.lexicon()["directions"]}
+    return normalize(word) in lx.normalized("directions")
 
 
 def _after_in(ft: str, pos: int) -> bool:

@@ -105,6 +105,12 @@ def possible(candidates: tuple[Trigger, ...], text: str) -> tuple[Trigger, ...]:
     return tuple(t for t in candidates if any(map(text.__contains__, t.anchors)))
 
 
+@lru_cache(maxsize=None)
+def normalized(key: str) -> frozenset[str]:
+    """A lexicon list, normalized (built once: rules test words against it per sentence)."""
+    return frozenset(normalize(w) for w in lexicon()[key])
+
+
 @lru_cache(maxsize=1)
 def any_trigger() -> re.Pattern:
     """Every trigger and weapon word: where a noun phrase after a trigger ends."""
