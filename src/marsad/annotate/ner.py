@@ -229,7 +229,7 @@ def tag_document(sentences: list[list[str]], window: int = 20,
     """
     gazetteer = gazetteer or [None] * len(sentences)
     tags = [tag(s, g) for s, g in zip(sentences, gazetteer)]
-    norms = [[norm(t) for t in s] for s in sentences]
+    norms = [list(map(norm, s)) for s in sentences]
     cl = clusters()
 
     def names_in(sj: int) -> list[tuple[tuple[str, ...], str]]:
@@ -248,9 +248,13 @@ def tag_document(sentences: list[list[str]], window: int = 20,
                 names.setdefault(key, typ)
         if not names:
             continue
+        firsts = {key[0] for key in names}
         carried = False
         i = 0
         while i < len(sent):
+            if norms[si][i] not in firsts:  # no name starts here
+                i += 1
+                continue
             for n in (3, 2, 1):
                 key = tuple(norms[si][i:i + n])
                 if len(key) == n and key in names and all(t == "O" for t in tags[si][i:i + n]):
