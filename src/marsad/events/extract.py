@@ -180,7 +180,8 @@ def _after(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
 def _has(words: list[str], key: str) -> bool:
     forms = lx.normalized(key)
     joined = " " + " ".join(words) + " "
-    return any(" " + f + " " in joined or (" " not in f and any(w.lstrip("وفل") == f for w in words)) for f in forms)
+    bare = {w.lstrip("وفل") for w in words}
+    return any(" " + f + " " in joined or (" " not in f and f in bare) for f in forms)
 
 
 def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | None]:

@@ -92,7 +92,7 @@ def anchor(form: str) -> str:
     return (stretch[2:] if stretch.startswith("ال") and len(stretch) >= 5 else stretch)[:4]
 
 
-_MARKS_RE = re.compile(MARKS)
+_MARKS_RE = re.compile(MARKS[:-1] + "+")  # runs of them (MARKS, ending in *, also matches nothing everywhere)
 
 
 def bare(text: str) -> str:
