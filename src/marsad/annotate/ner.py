@@ -133,7 +133,7 @@ def _features(tokens, gaz, word, keep) -> list[list]:
     come from per-word blocks, `word(token, its gazetteer tag)`; `keep` maps an attribute to what
     the tagger is handed (itself, or its bytes), or to None to leave it out."""
     gaz = gazetteer_tags(tokens) if gaz is None else gaz
-    words, own, near = zip(*(word(t, g) for t, g in zip(tokens, gaz))) if tokens else ((), (), ())
+    words, own, near = zip(*map(word, tokens, gaz)) if tokens else ((), (), ())
     n = len(tokens)
     pads = [(p,) if (p := keep(f"{off}pad")) else () for off in OFFSETS]
     # what each token gets from the word at each of OFFSETS, or the pad where there is none
