@@ -57,7 +57,7 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(OUT))
     print(f"trained in {time.time() - t0:.0f}s; model {OUT.relative_to(ROOT)}: {OUT.stat().st_size / 1e6:.2f} MB")
-    ner._tagger.cache_clear()
+    ner.reload()
     pred = [ner.tag(toks) for toks, _ in test]  # the CRF alone, sentence by sentence
     for k, v in bio.score([t for _, t in test], pred).items():
         print(f"{k:5} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  ({v['support']})")

@@ -189,3 +189,24 @@ def test_a_weekday_with_its_date_pins_the_year():
         "وقال الوزير إن الاجتماع عقد يوم الخميس 15 مارس الماضي. وكانت الحكومة قد أعلنت في يناير 2017 خطتها.")
     assert pub is not None and pub.window[0] <= "2018-06-01" <= pub.window[1]
     assert pub.window[0] >= "2018-03-15"
+
+
+def test_a_date_off_the_calendar_is_dropped_not_raised():
+    """"12/9999" (a month and a year no other form accepts) once sank the whole report in the
+    window estimate (year 10000); "قبل 2500 عام" resolves before year 1. Each is left out."""
+    from marsad.pipeline import analyze_raw
+    from marsad.records import Published, RawDocument
+
+    base = "وقعت الهجمات في مارس الماضي عام 2018، وانسحبت القوات"
+    assert dates.estimate_publication(base + " في 12/9999.") == dates.estimate_publication(base + ".")
+    assert dates.tag("وقال إن المدينة بنيت قبل 2500 عام", "2018-03-01") == []
+
+    def raw(text):
+        return RawDocument(source="x", name="x", content=text, media_type="text/plain", encoding="utf-8")
+
+    undated = analyze_raw(raw(base + " في 12/9999 قبل 2500 عام."))
+    assert undated.document.published == dates.estimate_publication(base + ".")
+    # an attack "قبل ساعات" is dated from the publication day, which here is the calendar's first
+    first_day = analyze_raw(raw("شنت القوات هجوما على الموصل قبل ساعات وقتل خمسة أشخاص."),
+                            published=Published("0001-01-01", "day"))
+    assert [(e.type, e.date_window) for e in first_day.events] == [("ASSAULT", None)]

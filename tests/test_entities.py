@@ -176,3 +176,21 @@ def test_common_words_that_are_also_places_stay_words():
     for text in ("وفتح الباب أمام المفاوضات.", "وأظهرت صور الأقمار الصناعية دمارا واسعا.",
                  "والتقى القائم بالأعمال الأمريكي بالوزير."):
         assert all(m.type != "LOC" for m in find_mentions(text, split_sentences(text))), text
+
+
+def test_gazetteer_features_from_the_document_are_the_sentences_own():
+    """The tagger's gazetteer features come from the matches over the whole text; a sentence a
+    match crosses (a name over a line break) is matched alone, and a closing quote a name takes
+    in the text (تنظيم «الدولة الإسلامية») is no part of it, as in the sentence re-joined alone."""
+    from marsad.annotate import ner
+    from marsad.annotate.sentences import split_sentences
+
+    text = ("أعلن تنظيم «الدولة الإسلامية» مسؤوليته. وزار وفد من الولايات\nالمتحدة بغداد أمس.\n"
+            "وقال رئيس الوزراء العراقي حيدر العبادي إن «داعش» هزم.")
+    bounds = [(s.start, s.end) for s in split_sentences(text)]
+    toks = [ner.tokenize(text, s, e) for s, e in bounds]
+    got = ner.gazetteer_in(text, bounds, toks, ner.matcher().find(text))
+    own = [ner.gazetteer_tags([w for _, _, w in t]) for t in toks]
+    assert got[1] is None and got[2] is None  # الولايات\nالمتحدة crosses them
+    assert got[0] == own[0] and got[0][1:6] == ["B-ORG:faction"] + ["I-ORG:faction"] * 3 + ["O"]
+    assert got[3] == own[3] and "B-PER:" in got[3]

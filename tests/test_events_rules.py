@@ -128,3 +128,17 @@ def test_a_clash_told_on_happened_where_the_last_one_did_unless_the_report_turns
     first = "قتل شاب فلسطيني برصاص القوات الإسرائيلية في الخليل يوم الجمعة. "
     assert only(first + "واعتقلت الشرطة ثلاثة متظاهرين بعد مواجهات عنيفة.", "COERCE").place == "الخليل"
     assert only(first + "وفي سياق آخر، اعتقلت الشرطة ثلاثة متظاهرين.", "COERCE").place is None
+
+
+def test_every_trigger_form_passes_its_anchor_filter():
+    """The anchors only skip regexes that cannot match: each form as the regexes read it
+    (lexicon.pattern_key), plain or with marks, tatweel and clitics, is still matched."""
+    from marsad.events import lexicon as lx
+
+    forms = [f for r in lx.lexicon()["triggers"] for f in r["forms"] + r.get("nouns", [])]
+    for form in forms:
+        key = lx.pattern_key(form)
+        for text in (key, "و" + "\u064e".join(key), "ال" + key.replace(" ", "ـ  ")):
+            matching = {t for t in lx.triggers() if t.regex.search(text)}
+            assert matching <= set(lx.possible(lx.triggers(), lx.bare(text))), text
+        assert any(t.regex.search(key) for t in lx.triggers()), key

@@ -54,6 +54,14 @@ def _fold_char(m: re.Match[str]) -> str:
     return _FOLD[m.group()]
 
 
+_FOLD_BUT_TA_RE = re.compile("[" + re.escape("".join(k for k in _FOLD if k != "ة")) + "]")
+
+
+def fold_but_ta(text: str) -> str:
+    """`fold` with ta marbuta kept (length-preserving too)."""
+    return _FOLD_BUT_TA_RE.sub(_fold_char, text)
+
+
 def normalize(text: str) -> str:
     """Matching key: NFKC, marks removed, letters folded, lower-cased Latin."""
     text = unicodedata.normalize("NFKC", text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from marsad.annotate import bio, ner
 from marsad.arabic import normalize, strip_marks
 from marsad.kb.entities import kb
-from marsad.kb.matcher import QUOTES, clitic_offset, norm, readings, tokens
+from marsad.kb.matcher import QUOTES, Match, clitic_offset, norm, readings, tokens
 from marsad.records import Mention, Sentence
 
 TAG_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -22,9 +22,11 @@ TAG_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
 def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     k = kb()
-    tagged = _tagged(text, sentences)
+    words = tokens(text)
+    found = ner.matcher().find(text, words)
+    tagged = _tagged(text, sentences, found)
     mentions: list[Mention] = []
-    for m in ner.matcher().find(text):
+    for m in found:
         eid = m.ids[0]
         sure = k.listed(eid) and _key(text[m.start:m.end]) not in k.ambiguous
         if sure or any(s < m.end and m.start < e for s, e, _ in tagged):
@@ -38,17 +40,17 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
         known = k.lookup(surface)
         eid = known.id if known else f"{typ.lower()}:{_key(surface)}"
         mentions.append(Mention(s, e, surface, known.type if known else typ, eid))
-    for s, e in _named_people(text):
+    for s, e in _named_people(text, words):
         if not any(m.start < e and s < m.end for m in mentions):
             mentions.append(Mention(s, e, text[s:e], "PER", f"per:{_key(text[s:e])}"))
     mentions.sort(key=lambda m: m.start)
-    return _short_forms(text, mentions)
+    return _short_forms(text, mentions, words)
 
 
-def _named_people(text: str) -> list[tuple[int, int]]:
+def _named_people(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Given name (+ given name) + surname with the article: علي الشمري, أبو فدك المحمداوي.
     Names are compared as written (marks removed, letters not folded) so على is no علي."""
-    firsts, words = ner.first_names(), tokens(text)
+    firsts = ner.first_names()
     out, i = [], 0
     while i < len(words) - 1:
         w = strip_marks(words[i][2])
@@ -80,11 +82,14 @@ def _key(surface: str) -> str:
     return " ".join(normalize("".join(" " if c in QUOTES else c for c in surface)).split())
 
 
-def _tagged(text: str, sentences: list[Sentence]) -> list[tuple[int, int, str]]:
-    """Character spans the tagger finds, proclitics and quote marks trimmed."""
+def _tagged(text: str, sentences: list[Sentence], found: list[Match]) -> list[tuple[int, int, str]]:
+    """Character spans the tagger finds, proclitics and quote marks trimmed; `found`: the knowledge
+    base's matches over the text, which give the tagger its gazetteer features."""
     out = []
-    sents = [ner.tokenize(text, s.start, s.end) for s in sentences or [Sentence(0, len(text))]]
-    for toks, tags in zip(sents, ner.tag_document([[t for _, _, t in toks] for toks in sents])):
+    bounds = [(s.start, s.end) for s in sentences or [Sentence(0, len(text))]]
+    sents = [ner.tokenize(text, s, e) for s, e in bounds]
+    gazetteer = ner.gazetteer_in(text, bounds, sents, found)
+    for toks, tags in zip(sents, ner.tag_document([[t for _, _, t in toks] for toks in sents], gazetteer=gazetteer)):
         for i, j, typ in bio.spans(tags):
             while i < j and toks[i][2] in QUOTES:
                 i += 1
@@ -102,7 +107,7 @@ def _tagged(text: str, sentences: list[Sentence]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+def _short_forms(text: str, mentions: list[Mention], text_words: list[tuple[int, int, str]]) -> list[Mention]:
     k = kb()
     short: dict[str, tuple[str, str]] = {}  # normalized short form -> (entity id, type)
     for m in mentions:
@@ -119,9 +124,11 @@ def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         words = tokens(m.text)
         hit = short.get(norm(words[0][2])) if len(words) == 1 else None
         out.append(Mention(m.start, m.end, m.text, hit[1], hit[0]) if hit and m.entity != hit[0] else m)
-    covered = [(m.start, m.end) for m in out]
-    for s, e, word in tokens(text):
-        if any(a < e and s < b for a, b in covered):
+    covered = bytearray(len(text))  # 1 under every mention (none is empty)
+    for m in out:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for s, e, word in text_words:
+        if 1 in covered[s:e]:
             continue
         for plen, rest in readings(norm(word)):
             if rest in short:

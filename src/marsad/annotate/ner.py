@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import gzip
 import re
+import tempfile
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from marsad.annotate.bio import spans
 from marsad.arabic import strip_marks
 from marsad.kb.entities import kb
-from marsad.kb.matcher import Matcher, norm, readings
+from marsad.kb.matcher import QUOTES, WORD_RE, Match, Matcher, norm, readings
 
 MODEL = "data/ner.crfsuite"
 # ANERcorp-like tokens: a word, or one punctuation mark.
@@ -61,15 +63,54 @@ def gazetteer_tags(tokens: list[str]) -> list[str]:
         pos += len(t) + 1
     text = " ".join(tokens)
     out = ["O"] * len(tokens)
-    k = kb()
     for m in matcher().find(text):
-        e = k.entities[m.ids[0]]
-        first = True
-        for i, s in enumerate(starts):
-            if s < m.end and s + len(tokens[i]) > m.start:
-                out[i] = f"{'B' if first else 'I'}-{e.type}:{e.kind or ''}"
-                first = False
+        _mark(out, m, [(s, s + len(t)) for s, t in zip(starts, tokens)], m.end)
     return out
+
+
+def gazetteer_in(text: str, sentences: list[tuple[int, int]], tokens: list[list[tuple[int, int, str]]],
+                 found: list[Match]) -> list[list[str] | None]:
+    """gazetteer_tags of each sentence's tokens (`tokenize` within its bounds), from `found`, the
+    matcher's matches over the whole text: a sentence that no match crosses into or out of, and
+    whose bounds cut no word, holds the same matches the sentence re-joined alone gives. None
+    for the others (re-match those alone)."""
+    out: list[list[str] | None] = []
+    i = 0
+    for (start, end), toks in zip(sentences, tokens):
+        while i < len(found) and found[i].end <= start:
+            i += 1
+        inside = []
+        while i < len(found) and found[i].start < end:
+            inside.append(found[i])
+            i += 1
+        if inside and inside[-1].end > end:
+            i -= 1  # it crosses into the next sentence too
+        if (inside and (inside[0].start < start or inside[-1].end > end)) or _cuts_word(text, start) \
+                or _cuts_word(text, end):
+            out.append(None)
+            continue
+        tags = ["O"] * len(toks)
+        bounds = [(s, e) for s, e, _ in toks]
+        for m in inside:
+            # the joined sentence has a space after each token: no closing quote joins its span
+            _mark(tags, m, bounds, m.end - 1 if text[m.end - 1] in QUOTES else m.end)
+        out.append(tags)
+    return out
+
+
+def _cuts_word(text: str, pos: int) -> bool:
+    m = 0 < pos < len(text) and WORD_RE.match(text, pos - 1, pos + 1)
+    return bool(m) and m.end() == pos + 1
+
+
+def _mark(out: list[str], m: Match, bounds: list[tuple[int, int]], end: int) -> None:
+    """Tag the tokens within [m.start, end): B- the first, I- the rest."""
+    e = kb().entities[m.ids[0]]
+    first = True
+    for i, (s, t_end) in enumerate(bounds):
+        if s < end and t_end > m.start:
+            out[i] = f"{'B' if first else 'I'}-{e.type}:{e.kind or ''}"
+            first = False
 
 
 @lru_cache(maxsize=1)
@@ -79,45 +120,48 @@ def first_names() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
-def features(tokens: list[str]) -> list[list[str]]:
-    cl = clusters()
-    gaz = gazetteer_tags(tokens)
-    given = [strip_marks(t) in first_names() for t in tokens]
-    info = []
-    for t in tokens:
-        w = norm(t)
-        s = stem(w)
-        c = cl.get(w) or cl.get(s) or ("?", "?", -1)
-        info.append((w, s, c[0], c[1], w.isdigit(), not any(ch.isalnum() for ch in w)))
-    feats = []
+OFFSETS = (-2, -1, 1, 2)
+
+
+def features(tokens: list[str], gaz: list[str] | None = None) -> list[list[str]]:
+    """Each token's attributes (what scripts/train_ner.py trains on); `gaz`: gazetteer_tags(tokens), when known."""
+    return _features(tokens, gaz, _word, lambda f: f)
+
+
+def _features(tokens, gaz, word, keep) -> list[list]:
+    """The attributes in a fixed order (the CRF sums their weights in it). All but the word pairs
+    come from per-word blocks, `word(token, its gazetteer tag)`; `keep` maps an attribute to what
+    the tagger is handed (itself, or its bytes), or to None to leave it out."""
+    gaz = gazetteer_tags(tokens) if gaz is None else gaz
+    words, own, near = zip(*map(word, tokens, gaz)) if tokens else ((), (), ())
     n = len(tokens)
-    for i, (w, s, c1, c2, digit, punct) in enumerate(info):
-        f = [
-            "b", "w=" + w, "s=" + s, "c1=" + c1, "c2=" + c2, "g=" + gaz[i],
-            "p2=" + s[:2], "p3=" + s[:3], "x2=" + w[-2:], "x3=" + w[-3:], "x1=" + w[-1:],
-            "al=" + str(w.startswith("ال")), "len=" + str(min(len(s), 8)),
-        ]
-        if given[i]:
-            f.append("given")
-        if digit:
-            f.append("digit")
-        if punct:
-            f.append("punct")
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                ow, os_, oc1, oc2 = info[j][:4]
-                f += [f"{off}w={ow}", f"{off}s={os_}", f"{off}c2={oc2}", f"{off}g={gaz[j]}"]
-                if abs(off) == 1:
-                    f += [f"{off}c1={oc1}", f"{off}x2={ow[-2:]}", f"{off}given={given[j]}"]
-            else:
-                f.append(f"{off}pad")
-        if i > 0:
-            f.append(f"-1w|w={info[i - 1][0]}|{w}")
-        if i + 1 < n:
-            f.append(f"w|+1w={w}|{info[i + 1][0]}")
-        feats.append(f)
+    pads = [(p,) if (p := keep(f"{off}pad")) else () for off in OFFSETS]
+    # what each token gets from the word at each of OFFSETS, or the pad where there is none
+    from_ = [([pads[k]] * max(0, -off) + [x[k] for x in near[max(0, off):n + min(0, off)]]
+              + [pads[k]] * max(0, off))[:n] for k, off in enumerate(OFFSETS)]
+    feats = [[*o, *m2, *m1, *p1, *p2] for o, m2, m1, p1, p2 in zip(own, *from_)]
+    for i, pair in enumerate(f"{a}|{b}" for a, b in zip(words, words[1:])):
+        if f := keep("-1w|w=" + pair):
+            feats[i + 1].append(f)
+        if f := keep("w|+1w=" + pair):
+            feats[i].append(f)
     return feats
+
+
+def _word(token: str, gaz: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """(normalized word, its own attributes, and for each of OFFSETS those it gives the word at that distance)."""
+    w = norm(token)
+    s = stem(w)
+    c1, c2, _ = clusters().get(w) or clusters().get(s) or ("?", "?", -1)
+    given = strip_marks(token) in first_names()
+    own = ("b", "w=" + w, "s=" + s, "c1=" + c1, "c2=" + c2, "g=" + gaz,
+           "p2=" + s[:2], "p3=" + s[:3], "x2=" + w[-2:], "x3=" + w[-3:], "x1=" + w[-1:],
+           "al=" + str(w.startswith("ال")), "len=" + str(min(len(s), 8)))
+    own += ("given",) * given + ("digit",) * w.isdigit() + ("punct",) * (not any(map(str.isalnum, w)))
+    near = tuple((f"{off}w={w}", f"{off}s={s}", f"{off}c2={c2}", f"{off}g={gaz}")
+                 + ((f"{off}c1={c1}", f"{off}x2={w[-2:]}", f"{off}given={given}") if abs(off) == 1 else ())
+                 for off in OFFSETS)
+    return w, own, near
 
 
 @lru_cache(maxsize=1)
@@ -130,11 +174,42 @@ def _tagger():
     return t
 
 
-def tag(tokens: list[str]) -> list[str]:
+@lru_cache(maxsize=1)
+def _known() -> dict[str, bytes]:
+    """The model's attributes, each to itself in UTF-8 (the tagger would encode it on every call).
+    The tagger skips an attribute it has no weight for, so tagging leaves those out (most word
+    pairs, rare words) instead of handing them over."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "model.txt"
+        _tagger().dump(str(path))
+        dump = path.read_text("utf-8")
+    start = dump.index("ATTRIBUTES = {\n") + len("ATTRIBUTES = {\n")
+    lines = dump[start:dump.index("\n}", start)].split("\n")
+    return {a: a.encode() for a in (line.lstrip().split(": ", 1)[1] for line in lines)}
+
+
+@lru_cache(maxsize=65536)
+def _known_word(token: str, gaz: str) -> tuple:
+    """`_word` with only the model's attributes, as the `_known` bytes (shared between words)."""
+    known = _known()
+    w, own, near = _word(token, gaz)
+
+    def keep(fs):
+        return tuple(filter(None, map(known.get, fs)))
+    return w, keep(own), tuple(keep(fs) for fs in near)
+
+
+def reload() -> None:
+    """Forget the model and what was derived from it (after training a new one)."""
+    for cached in (_tagger, _known, _known_word):
+        cached.cache_clear()
+
+
+def tag(tokens: list[str], gaz: list[str] | None = None) -> list[str]:
     """BIO tags over PERS, ORG, LOC, MISC for one sentence of tokens."""
     if not tokens:
         return []
-    return _tagger().tag(features(tokens))
+    return _tagger().tag(_features(tokens, gaz, _known_word, _known().get))
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -142,33 +217,52 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
 
 
-def tag_document(sentences: list[list[str]], window: int = 20) -> list[list[str]]:
+def tag_document(sentences: list[list[str]], window: int = 20,
+                 gazetteer: list[list[str] | None] | None = None) -> list[list[str]]:
     """Tag sentences of one text, then carry each name to its untagged repeats nearby.
 
     A news text names a person in full once and by surname after; the CRF,
     seeing one sentence at a time, often misses the repeats ("رامسفيلد").
     A name tagged once is tagged again wherever it recurs within `window`
     sentences, unless it is a common word (among the 2,000 most frequent).
+    `gazetteer`: each sentence's gazetteer_tags where known (gazetteer_in).
     """
-    tags = [tag(s) for s in sentences]
+    gazetteer = gazetteer or [None] * len(sentences)
+    tags = [tag(s, g) for s, g in zip(sentences, gazetteer)]
+    norms = [list(map(norm, s)) for s in sentences]
     cl = clusters()
+
+    def names_in(sj: int) -> list[tuple[tuple[str, ...], str]]:
+        out = []
+        for a, b, typ in spans(tags[sj]):
+            key = tuple(norms[sj][a:b])
+            if all(cl.get(k, ("", "", 10**9))[2] >= 2000 and len(k) >= 3 for k in key):
+                out.append((key, typ))
+        return out
+
+    found = [names_in(sj) for sj in range(len(sentences))]
     for si, sent in enumerate(sentences):
         names: dict[tuple[str, ...], str] = {}
         for sj in range(max(0, si - window), min(len(sentences), si + window + 1)):
-            for a, b, typ in spans(tags[sj]):
-                key = tuple(norm(t) for t in sentences[sj][a:b])
-                if all(cl.get(k, ("", "", 10**9))[2] >= 2000 and len(k) >= 3 for k in key):
-                    names.setdefault(key, typ)
+            for key, typ in found[sj]:
+                names.setdefault(key, typ)
         if not names:
             continue
-        norms = [norm(t) for t in sent]
+        firsts = {key[0] for key in names}
+        carried = False
         i = 0
         while i < len(sent):
+            if norms[si][i] not in firsts:  # no name starts here
+                i += 1
+                continue
             for n in (3, 2, 1):
-                key = tuple(norms[i:i + n])
+                key = tuple(norms[si][i:i + n])
                 if len(key) == n and key in names and all(t == "O" for t in tags[si][i:i + n]):
                     tags[si][i:i + n] = [f"B-{names[key]}"] + [f"I-{names[key]}"] * (n - 1)
+                    carried = True
                     i += n - 1
                     break
             i += 1
+        if carried:
+            found[si] = names_in(si)  # the sentences after it see its tags as carried
     return tags

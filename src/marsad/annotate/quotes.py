@@ -238,7 +238,7 @@ def _content(text: str, ft: str, mstart: int, mend: int, sent_end: int) -> tuple
         pos += 1
     if pos < len(text) and text[pos] in _OPEN:
         close = _close(text, pos)
-        if close is not None and _mostly_quoted(text, pos, close, sent_end):
+        if close is not None and _mostly_quoted(text, ft, pos, close, sent_end):
             return Span(pos + 1, close), True
     end = sent_end
     nxt = _res()["part"].search(ft, pos, end)
@@ -251,11 +251,11 @@ def _content(text: str, ft: str, mstart: int, mend: int, sent_end: int) -> tuple
     return Span(pos, end), False
 
 
-def _mostly_quoted(text: str, pos: int, close: int, sent_end: int) -> bool:
+def _mostly_quoted(text: str, ft: str, pos: int, close: int, sent_end: int) -> bool:
     if close >= sent_end:
         return True
     clause_end = sent_end
-    nxt = _res()["part"].search(fold(text), close, sent_end)
+    nxt = _res()["part"].search(ft, close, sent_end)
     if nxt:
         clause_end = nxt.start()
     tail = re.sub(r"[\s.،,؛;\"”»]", "", text[close + 1:clause_end])
@@ -309,13 +309,19 @@ def _outlet(text: str, ft: str, start: int, end: int) -> tuple[str | None, tuple
     return None, None
 
 
+@lru_cache(maxsize=1)
+def _unquoted(ft: str) -> str:
+    """`ft` with its quote marks as spaces (same length): made once for all of a report's cues."""
+    return _QMARKS.sub(" ", ft)
+
+
 def _who(text: str, ft: str, start: int, end: int, mentions: list[Mention],
          before: bool = False, stop_at_object: bool = False) -> _Who | None:
     outlet, ospan = _outlet(text, ft, start, end)
     if ospan:
         end = min(end, ospan[0])
     res = _res()
-    ft = _QMARKS.sub(" ", ft)
+    ft = _unquoted(ft)
     if before:
         # the subject before a cue: from the last clause boundary ("فيما", "،" followed by a non-role) to the cue
         seg = ft[start:end]

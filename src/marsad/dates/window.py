@@ -57,7 +57,10 @@ def estimate_publication(text: str) -> Published | None:
 
 
 def estimate_window(specs: list[Spec], lede_end: int) -> tuple[str, str] | None:
-    dated = [s for s in specs if s.kind in ("date", "year") and not s.hijri]
+    # a year far off ("12/9999") says nothing of the report's time, and the
+    # rules' arithmetic (a year on, twelve months back) would leave the calendar
+    dated = [s for s in specs
+             if s.kind in ("date", "year") and not s.hijri and (s.year is None or 1000 <= s.year <= 2200)]
     years = [s.year for s in dated if s.year and 1900 <= s.year <= 2100]
     if not years or not any(s.year is None and s.month and s.rel is not None for s in dated):
         # without a year nothing places the report in time, and without a

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from marsad.arabic import normalize
 from marsad.events import lexicon as lx
@@ -100,7 +99,7 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
 
 
 def _is_place_head(key: str) -> bool:
-    heads = {normalize(h) for h in lx.lexicon()["place_heads"]}
+    heads = lx.normalized("place_heads")
     return key in heads or key[2:] in heads
 
 
@@ -127,8 +126,8 @@ def link(arg: Arg | None, mentions: list[Mention]) -> Arg | None:
 def demonym_actor(text: str, start: int, end: int) -> Arg | None:
     """"بضربة طائرة أميركية" → the United States: the first nisba adjective in a window."""
     prev: list[re.Match] = []
-    state = {normalize(w) for w in lx.lexicon()["state_heads"]}
-    groups = {normalize(w) for w in lx.lexicon()["group_heads"]}
+    state = lx.normalized("state_heads")
+    groups = lx.normalized("group_heads")
 
     def is_state(w: re.Match) -> bool:
         key = normalize(w.group())
@@ -248,7 +247,7 @@ def place_phrases(text: str, ft: str, start: int, end: int) -> list[Arg]:
             if text[pos:w.start()].strip() or lx.any_trigger().fullmatch(lx.fold_ta(w.group())):
                 break
             key = normalize(w.group())
-            if key in _STOP or key in {normalize(d) for d in lx.lexicon()["directions"]}:
+            if key in _STOP or key in lx.normalized("directions"):
                 break
             nisba = key.endswith(("يه", "ي", "يين")) and (words or not key.startswith("ال"))
             if nisba and (words or not key.startswith("ال")):
@@ -296,7 +295,7 @@ def _tidy_one(text: str | None, entity: str | None) -> tuple[str | None, str | N
     words = text.split()
     if _COMPLEMENT.match(normalize(words[0])):
         return None, None  # a name inside ("عدم نشر اسمه لرويترز") does not make it an argument
-    heads = agent_heads()
+    heads = lx.normalized("agent_heads")
     # "حكومة جنوب السودان وقوات": a second party cut off after its first word
     while len(words) > 1 and (normalize(words[-1]) in _DANGLING or words[-1].startswith("و")
                               and normalize(words[-1][1:]) in heads):
@@ -307,11 +306,6 @@ def _tidy_one(text: str | None, entity: str | None) -> tuple[str | None, str | N
     if first.startswith("لل") and len(first) > 4:
         words[0] = "ال" + words[0][2:]  # "للقوى الأوروبية", "للجيش السوري": the preposition is not the name
     return " ".join(words), entity
-
-
-@lru_cache(maxsize=1)
-def agent_heads() -> frozenset[str]:
-    return frozenset(normalize(h) for h in lx.lexicon()["agent_heads"])
 
 
 def _same(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:

@@ -20,6 +20,7 @@ from marsad.arabic import fold, normalize
 from marsad.events import arguments as ar
 from marsad.events import lexicon as lx
 from marsad.events import places
+from marsad.kb.matcher import norm  # normalize, cached per word
 from marsad.records import Annotation, Document, Event, Mention, Quote, Sentence, Span, Timex
 
 _SPEECH = {"THREATEN", "ACCUSE", "REJECT", "DEMAND", "REQUEST", "SUPPORT", "X_STATEMENT", "X_TRUCE_END",
@@ -52,13 +53,14 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
     mentions = sorted(annotation.mentions, key=lambda m: m.start)
     published = _latest(doc)
     home = _home_country(mentions)
+    triggers = lx.possible(lx.triggers(), lx.bare(ftt))
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
     told: dict[str, tuple[int, Event]] = {}  # the last event of each type, for a happening told again
     for i, sent in enumerate(sentences):
         if text[sent.start:sent.end].rstrip().endswith(("?", "؟")):
             continue  # a question asserts nothing: "هل تنهار الهدنة؟"
-        hits = _hits(ftt, sent)
+        hits = _hits(ftt, sent, triggers)
         if not hits:
             continue
         made: dict[str, Event] = {}
@@ -130,11 +132,12 @@ def _lines(text: str) -> list[Sentence]:
     return split_sentences(text)
 
 
-def _hits(ft: str, sent: Sentence) -> list[_Hit]:
+def _hits(ft: str, sent: Sentence, triggers: tuple[lx.Trigger, ...]) -> list[_Hit]:
+    """`triggers`: those that can match in the text (lexicon.possible), in the lexicon's order."""
     taken: list[tuple[int, int]] = []
     hits = []
-    amb = {normalize(k): [normalize(w) for w in v] for k, v in lx.lexicon()["ambiguous"]["not_before"].items()}
-    for trig in lx.triggers():
+    amb = _not_before()
+    for trig in lx.possible(triggers, lx.bare(ft[sent.start:sent.end])):
         if trig.requires is not None and not trig.requires.search(ft, sent.start, sent.end):
             continue
         for m in trig.regex.finditer(ft, sent.start, sent.end):
@@ -154,6 +157,12 @@ def _hits(ft: str, sent: Sentence) -> list[_Hit]:
 
 
 @lru_cache(maxsize=1)
+def _not_before() -> dict[str, list[str]]:
+    """An ambiguous trigger form -> the words after which it is no trigger."""
+    return {normalize(k): [normalize(w) for w in v] for k, v in lx.lexicon()["ambiguous"]["not_before"].items()}
+
+
+@lru_cache(maxsize=1)
 def _not_words() -> frozenset:
     return frozenset(normalize(w) for w in lx.lexicon()["not_words"])
 
@@ -167,17 +176,18 @@ def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
 
 
 def _before(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
-    return [normalize(w) for w in ar.WORD.findall(ft[max(sent.start, pos - 80):pos])][-n:]
+    return [norm(w) for w in ar.WORD.findall(ft[max(sent.start, pos - 80):pos])][-n:]
 
 
 def _after(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
-    return [normalize(w) for w in ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])][:n]
+    return [norm(w) for w in ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])][:n]
 
 
 def _has(words: list[str], key: str) -> bool:
-    forms = [normalize(f) for f in lx.lexicon()[key]]
+    forms = lx.normalized(key)
     joined = " " + " ".join(words) + " "
-    return any(" " + f + " " in joined or (" " not in f and any(w.lstrip("وفل") == f for w in words)) for f in forms)
+    bare = {w.lstrip("وفل") for w in words}
+    return any(" " + f + " " in joined or (" " not in f and f in bare) for f in forms)
 
 
 def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | None]:
@@ -336,7 +346,7 @@ def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
 
 def _mishap(ft: str, sent: Sentence) -> bool:
     """An accident or a disaster ("حصيلة الزلزال", "بحادث دهس قطار") is not an attack, unless the sentence says one."""
-    words = [normalize(w) for w in ar.WORD.findall(ft[sent.start:sent.end])]
+    words = [norm(w) for w in ar.WORD.findall(ft[sent.start:sent.end])]
     return _has(words, "mishaps") and not re.search(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير", ft[sent.start:sent.end])
 
 
@@ -372,7 +382,7 @@ def _is_agent(arg: ar.Arg, mentions: list[Mention]) -> bool:
     if inside:
         return True
     words = normalize(arg.text).split()
-    heads = ar.agent_heads()
+    heads = lx.normalized("agent_heads")
     return bool(words) and (words[0].lstrip("و") in heads or places.country_named(arg.text) is not None)
 
 
@@ -487,7 +497,7 @@ def _subject_before(text: str, ft: str, sent: Sentence, hit: _Hit, mentions) -> 
             break  # punctuation: the words before it belong to another clause
         words.insert(0, w)
         end = w.start()
-    heads = ar.agent_heads()
+    heads = lx.normalized("agent_heads")
     for w in words:
         named = [m for m in ar.mentions_in(mentions, w.start(), hit.start) if m.type in ("PER", "ORG", "NORP")]
         if (named and named[0].start <= w.start() + 1) or normalize(w.group()).lstrip("و") in heads:
@@ -612,7 +622,7 @@ def _locative(ft: str, m: Mention) -> bool:
     if ft[m.start - 1:m.start] == "ك" and m.start > 1 and ft[m.start - 2].isspace():
         return False  # "كبير" read as ك + a place named "بير"
     nouns = _place_nouns()
-    for w in reversed([normalize(w) for w in ar.WORD.findall(before)][-3:]):
+    for w in reversed([norm(w) for w in ar.WORD.findall(before)][-3:]):
         if w in ("في", "داخل", "قرب", "الي", "علي", "نحو", "باتجاه", "وفي") or (w.startswith(("ب", "وب")) and len(w) > 3):
             return True
         if w.lstrip("و") not in nouns:
@@ -627,7 +637,7 @@ def _place_nouns() -> frozenset:
 
 
 def _is_direction(word: str) -> bool:
-    return normalize(word) in {normalize(d) for d in lx.lexicon()["directions"]}
+    return normalize(word) in lx.normalized("directions")
 
 
 def _after_in(ft: str, pos: int) -> bool:
@@ -673,12 +683,18 @@ def _date(ev, pos, ft, sent, timexes: list[Timex], published, events: list[Event
     if re.search(r"بعد\s+(?:اقل\s+من\s+)?(?:اسبوع|ايام|يومين)", seg):
         prev = next((e for e in reversed(events) if e.date and len(e.date) == 10), None)
         if prev is not None:
-            d = date.fromisoformat(prev.date)
-            ev.date_window = ((d + timedelta(days=1)).isoformat(), (d + timedelta(days=7)).isoformat())
+            ev.date_window = _days_from(date.fromisoformat(prev.date), 1, 7)
             return
     if re.search(r"(?:بعد|قبل)\s+ساعات", seg) and published:
-        d = date.fromisoformat(published)
-        ev.date_window = ((d - timedelta(days=1)).isoformat(), d.isoformat())
+        ev.date_window = _days_from(date.fromisoformat(published), -1, 0)
+
+
+def _days_from(d: date, first: int, last: int) -> tuple[str, str] | None:
+    """The days from d + first to d + last; None where they leave the calendar (near year 1 or 9999)."""
+    try:
+        return (d + timedelta(days=first)).isoformat(), (d + timedelta(days=last)).isoformat()
+    except OverflowError:
+        return None
 
 
 def _refers_back(ev: Event, ft: str, sent: Sentence) -> bool:

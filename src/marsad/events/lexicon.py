@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from marsad.arabic import fold, normalize
+from marsad.arabic import fold, fold_but_ta, normalize
 
 MARKS = "[\u064b-\u0652\u0640]*"
 # The triggers match over `fold` with ta marbuta kept apart from ha: "الطالبة" (the student) must not read as
@@ -23,18 +23,26 @@ SUFFIX = r"(?:ه|ها|هم|هما|ات|ين|ون|ان|ت|وا|ا|ي|نا|تا|ت
 
 def fold_ta(text: str) -> str:
     """`fold`, length-preserving, but with "ة" kept: the text trigger regexes run over."""
-    return "".join("ة" if o == "ة" else f for o, f in zip(text, fold(text)))
+    return fold_but_ta(text)
+
+
+def pattern_key(form: str) -> str:
+    key = fold(normalize(form))
+    return key[:-1] + "ة" if form.endswith("ة") else key
 
 
 def pattern(form: str) -> str:
     """A form as a regex over `fold_ta` text: diacritics anywhere, any run of spaces between words."""
-    key = fold(normalize(form))
-    if form.endswith("ة"):
-        key = key[:-1] + "ة"
+    key = pattern_key(form)
     return MARKS.join(r"\s+" if c == " " else "[ةه]" if c == "ة" else re.escape(c) for c in key) + MARKS
 
 
 def alternation(forms) -> str:
+    return _alternation(tuple(forms))
+
+
+@lru_cache(maxsize=None)
+def _alternation(forms: tuple[str, ...]) -> str:  # argument rules rebuild theirs per sentence
     return "|".join(pattern(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
@@ -51,6 +59,7 @@ class Trigger:
     noun: bool  # a verbal noun ("هجوم", "محادثات"), not a verb ("هاجم", "بحث")
     requires: re.Pattern | None  # a word the sentence must also hold ("انتهت" ends a truce only beside "الهدنة")
     phrase: bool = False  # a fixed phrase ("لا هدنة", "إنهاء الهدنة"): no subject follows it
+    anchors: frozenset[str] = frozenset()  # the regex matches only text holding one of these (see `anchor`)
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +80,35 @@ def triggers() -> tuple[Trigger, ...]:
             # a verb takes و/ف and the future س, never the article: "الطالب" is not "طالب" (he demanded)
             pre = (PREFIX if noun else VERB_PREFIX) if suffix else r"(?P<pre>[وف]?[بل]?)"
             rx = START + pre + body + (SUFFIX if suffix else "") + END
-            out.append(Trigger(rule["type"], rule.get("mode"), re.compile(rx), noun, requires, not suffix))
+            out.append(Trigger(rule["type"], rule.get("mode"), re.compile(rx), noun, requires, not suffix,
+                               frozenset(anchor(f) for f in forms)))
     return tuple(out)
+
+
+def anchor(form: str) -> str:
+    """Up to four letters every match of `pattern(form)` holds once the marks it allows are taken out:
+    from its longest stretch matched as written (no space, no "ة"), past an article (rarer letters)."""
+    stretch = max(re.split("[ ة]", pattern_key(form)), key=len)
+    return (stretch[2:] if stretch.startswith("ال") and len(stretch) >= 5 else stretch)[:4]
+
+
+_MARKS_RE = re.compile(MARKS[:-1] + "+")  # runs of them (MARKS, ending in *, also matches nothing everywhere)
+
+
+def bare(text: str) -> str:
+    """`text` without the marks triggers allow between letters: where anchors are looked for."""
+    return _MARKS_RE.sub("", text)
+
+
+def possible(candidates: tuple[Trigger, ...], text: str) -> tuple[Trigger, ...]:
+    """Those of `candidates` that can match in `text` (bare): the ones with an anchor there."""
+    return tuple(t for t in candidates if any(map(text.__contains__, t.anchors)))
+
+
+@lru_cache(maxsize=None)
+def normalized(key: str) -> frozenset[str]:
+    """A lexicon list, normalized (built once: rules test words against it per sentence)."""
+    return frozenset(normalize(w) for w in lexicon()[key])
 
 
 @lru_cache(maxsize=1)
@@ -103,8 +139,13 @@ def number_value(token: str) -> int | None:
     token = token.strip()
     if token.isdigit():
         return int(token)
-    key = normalize(token)
+    return _units().get(normalize(token))
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, int]:
+    """Normalized number word -> its value (the first listed wins)."""
+    out: dict[str, int] = {}
     for word, value in lexicon()["units"].items():
-        if normalize(word) == key:
-            return value
-    return None
+        out.setdefault(normalize(word), value)
+    return out

@@ -96,8 +96,13 @@ def country_named(name: str) -> tuple[str, str] | None:
     found = lookup(name)
     if is_country(found):
         return found.id, name
-    key = normalize(name)
+    return _countries().get(normalize(name))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[str, str]]:
+    """The demonym table's countries by normalized name (the first listed wins)."""
+    out: dict[str, tuple[str, str]] = {}
     for ent, country in _DEMONYMS.values():
-        if normalize(country) == key:
-            return ent, country
-    return None
+        out.setdefault(normalize(country), (ent, country))
+    return out

@@ -87,6 +87,11 @@ class Matcher:
             for t in toks:
                 node = node.setdefault(t, {})
             node[_IDS] = tuple(ids)
+        # a word's readings that start a name, with the trie node each reaches: for most words none
+        self._starts = lru_cache(maxsize=200_000)(self._starts_of)
+
+    def _starts_of(self, word: str) -> tuple[tuple[int, dict], ...]:
+        return tuple((plen, node) for plen, rest in readings(word) if (node := self.root.get(rest)) is not None)
 
     def find(self, text: str, toks: list[tuple[int, int, str]] | None = None) -> list[Match]:
         toks = tokens(text) if toks is None else toks
@@ -95,8 +100,7 @@ class Matcher:
         i = 0
         while i < len(toks):
             best = None  # (tokens, -clitic chars, end token, clitic chars, ids)
-            for plen, rest in readings(norms[i]):
-                node = self.root.get(rest)
+            for plen, node in self._starts(norms[i]):
                 j = i
                 while node is not None:
                     if _IDS in node:
