@@ -142,3 +142,13 @@ def test_every_trigger_form_passes_its_anchor_filter():
             matching = {t for t in lx.triggers() if t.regex.search(text)}
             assert matching <= set(lx.possible(lx.triggers(), lx.bare(text))), text
         assert any(t.regex.search(key) for t in lx.triggers()), key
+
+
+def test_every_trigger_form_matches_as_outlets_write_it():
+    """Each lexicon form, written as in the lexicon (ta marbuta on every word that has one:
+    "هدنة إنسانية"), is matched by some trigger."""
+    from marsad.events import lexicon as lx
+
+    for form in (f for r in lx.lexicon()["triggers"] for f in r["forms"] + r.get("nouns", [])):
+        text = lx.fold_ta(form)
+        assert any(t.regex.search(text) for t in lx.triggers()), form

@@ -27,8 +27,13 @@ def fold_ta(text: str) -> str:
 
 
 def pattern_key(form: str) -> str:
-    key = fold(normalize(form))
-    return key[:-1] + "ة" if form.endswith("ة") else key
+    """The form folded, with the ta marbuta of each of its words kept ("هدنة إنسانية")."""
+    return " ".join(_key_word(w) for w in form.split(" "))
+
+
+def _key_word(word: str) -> str:
+    key = fold(normalize(word))
+    return key[:-1] + "ة" if word.endswith("ة") and key else key
 
 
 def pattern(form: str) -> str:
