@@ -194,3 +194,13 @@ def test_gazetteer_features_from_the_document_are_the_sentences_own():
     assert got[1] is None and got[2] is None  # الولايات\nالمتحدة crosses them
     assert got[0] == own[0] and got[0][1:6] == ["B-ORG:faction"] + ["I-ORG:faction"] * 3 + ["O"]
     assert got[3] == own[3] and "B-PER:" in got[3]
+
+
+@pytest.mark.parametrize("text, name, eid", [
+    ("وشنت ميليشيا الحوثي هجوما في محافظة الجوف اليمنية قرب صنعاء.", "الجوف", "admin1:ye-ja"),
+    ("وهطلت أمطار غزيرة على منطقة الجوف في السعودية قرب الرياض.", "الجوف", "admin1:sa-12"),
+    ("افتتح مصنع جديد في القنيطرة قرب الرباط في المغرب.", "القنيطرة", "admin1:ma-ken"),
+    ("قصف إسرائيلي على القنيطرة في سوريا قرب دمشق.", "القنيطرة", "admin1:sy-qu"),
+])
+def test_a_place_name_of_two_countries_is_the_reports_country(text, name, eid):
+    assert (name, eid) in [(m.text, m.entity) for m in find_mentions(text, split_sentences(text))]

@@ -11,6 +11,8 @@ A name the knowledge base lacks gets the id of its normalized form
 
 from __future__ import annotations
 
+from collections import Counter
+
 from marsad.annotate import bio, ner
 from marsad.arabic import normalize, strip_marks
 from marsad.kb.entities import kb
@@ -25,9 +27,10 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     words = tokens(text)
     found = ner.matcher().find(text, words)
     tagged = _tagged(text, sentences, found)
+    home = _countries(found)
     mentions: list[Mention] = []
     for m in found:
-        eid = m.ids[0]
+        eid = _in_context(m.ids, home)
         sure = k.listed(eid) and _key(text[m.start:m.end]) not in k.ambiguous
         if sure or any(s < m.end and m.start < e for s, e, _ in tagged):
             mentions.append(Mention(m.start, m.end, text[m.start:m.end], k.entities[eid].type, eid))
@@ -45,6 +48,24 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             mentions.append(Mention(s, e, text[s:e], "PER", f"per:{_key(text[s:e])}"))
     mentions.sort(key=lambda m: m.start)
     return _short_forms(text, mentions, words)
+
+
+def _country_of(eid: str) -> str | None:
+    e = kb().entities[eid]
+    return e.country or (eid.split(":", 1)[1].upper() if eid.startswith("country:") else None)
+
+
+def _countries(found: list[Match]) -> Counter:
+    """The countries the report names without doubt (names with one reading), by how often."""
+    return Counter(c for m in found if len(m.ids) == 1 and (c := _country_of(m.ids[0])))
+
+
+def _in_context(ids: tuple[str, ...], home: Counter) -> str:
+    """Of the places a name may be, the one in the country the report is about: "الجوف" in a report on
+    Yemen is Yemen's province, not Saudi Arabia's; "صيدا" beside Beirut is Lebanon's. Else the KB's first."""
+    if len(ids) == 1 or not home:
+        return ids[0]
+    return max(ids, key=lambda i: (home.get(_country_of(i), 0), -ids.index(i)))
 
 
 def _named_people(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
