@@ -5,8 +5,9 @@ token after its proclitics (و ف ب ل ك and their pairs, "لل" for ل + ال
 ال itself for names written without the article: "الأمريكية" holds
 "أمريكية"), and its tokens may be separated by spaces or quote marks
 (تنظيم «الدولة الإسلامية»). Longest match wins, leftmost first; spans exclude
-clitics and the quote marks around a name, except the ل fused with the article
-in "لل", which cannot be parted from it.
+clitics and the quote marks around a name, but keep the article a name is
+written with in the text ("بالموصل" gives الموصل though the gazetteer says
+موصل) and the ل fused with it in "لل", which cannot be parted from it.
 """
 
 from __future__ import annotations
@@ -115,6 +116,8 @@ class Matcher:
                 i += 1
                 continue
             n, _, j, plen, ids = best
+            if norms[i][plen - 2:plen] in ("ال", "لل"):
+                plen -= 2  # the article is part of the name as written: "بالموصل" is الموصل
             start = toks[i][0] + clitic_offset(toks[i][2], plen)
             end = toks[j][1]
             inner = text[start:end]
