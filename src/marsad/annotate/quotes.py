@@ -244,11 +244,17 @@ def _content(text: str, ft: str, mstart: int, mend: int, sent_end: int) -> tuple
     nxt = _res()["part"].search(ft, pos, end)
     if nxt:
         end = nxt.start()
+    source = _SOURCE.search(ft, pos, end)
+    if source:
+        end = source.start()  # "...، حسب وكالة الأنباء": who relayed the words is not part of them
     while end > pos and text[end - 1] in " .،,؛;\n":
         end -= 1
     if end - pos < 3:
         return None, False
     return Span(pos, end), False
+
+
+_SOURCE = re.compile(fold(r"[،,]\s*(?:حسب|بحسب|وفقا ل|وفقاً ل|وفق|طبقا ل|نقلا عن|نقلاً عن)"))
 
 
 def _mostly_quoted(text: str, ft: str, pos: int, close: int, sent_end: int) -> bool:
