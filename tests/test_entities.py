@@ -204,3 +204,9 @@ def test_gazetteer_features_from_the_document_are_the_sentences_own():
 ])
 def test_a_place_name_of_two_countries_is_the_reports_country(text, name, eid):
     assert (name, eid) in [(m.text, m.entity) for m in find_mentions(text, split_sentences(text))]
+
+
+def test_a_national_security_council_is_not_the_un_security_council():
+    text = "وقال مجلس الأمن القومي التركي إن تركيا ستتخذ إجراءات، فيما دعا مجلس الأمن إلى التهدئة."
+    got = {m.text: m.entity for m in find_mentions(text, split_sentences(text))}
+    assert got["مجلس الأمن القومي التركي"] == "org:tr-nsc" and got["مجلس الأمن"] == "org:unsc"

@@ -86,6 +86,9 @@ def test_arguments_read_as_an_analyst_reads_them():
     assert tidy(("دونالد ترامب", None), ("للقوى الأوروبية", None))[1] == ("القوى الأوروبية", None)
     assert tidy(("الأسلحة الكيماوية أو", None), (None, None))[0] == ("الأسلحة الكيماوية", None)
     assert tidy(("منظمة رصد للحقوق", None), ("والحريات", None))[1] == (None, None)
+    assert tidy(("بشن عمليات", None), (None, None))[0] == (None, None)  # what is threatened, not who
+    assert tidy(("بمواجهة القوات الأميركية", None), (None, None))[0] == (None, None)
+    assert tidy(("بلدية الموصل", None), (None, None))[0] == ("بلدية الموصل", None)
 
 
 def test_the_waw_of_waqf_is_no_and():

@@ -29,6 +29,7 @@ _TIME = set(normalize(w) for w in (
 _NOT_ARG = set(normalize(w) for w in "الأقل آخرين آخر أخرى عندما بينما حين كما أيضا إنها إنه بأنه بأنها هذا هذه ذلك".split())
 _PRONOUN_PP = set(normalize(w) for w in "فيه فيها فيهم عليه عليها منه منها له لها لهم خلاله".split())
 _PLATFORMS = set(normalize(w) for w in "طائرات طائرة مقاتلات مقاتلة مروحيات مروحية بوارج سفن زوارق مدفعية".split())
+_ADVERBS = set(normalize(w) for w in "مجددا مجدداً كذلك أيضا أيضاً مرة ثانية فعلا فعلاً رسميا رسمياً".split())
 _QUANT = set(normalize(w) for w in "جميع كل بعض عدد عدة كافة".split())
 
 
@@ -79,7 +80,7 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
                 pos = m.end()
                 continue
             break
-        if not words and (key in _QUANT or key in _PRONOUN_PP or key in _TIME):
+        if not words and (key in _QUANT or key in _PRONOUN_PP or key in _TIME or key in _ADVERBS):
             pos = m.end()
             continue
         if key in _TIME or (not words and key in _NOT_ARG):
@@ -278,7 +279,10 @@ def preceded_by_direction(ft: str, pos: int) -> bool:
 # words that cannot end a name or a noun phrase: the phrase was cut inside one ("عبد | الملك", "أو | ...")
 _DANGLING = set(normalize(w) for w in "أو و عبد أبو أبي ابن بن بنت أم آل ذي ذو بقيادة أحدهما أحدهم إحداهما".split())
 # "اتهمه بالتزوير", "طالب بتوفير وظائف", "عدم نشر اسمه": what is alleged or asked, not who
-_COMPLEMENT = re.compile(r"^(?:بال\w{3,}|بت\w{2}ي\w+|باست\w{3,}|عدم)$")
+_COMPLEMENT = re.compile(r"^(?:بال\w{3,}|بت\w{2}ي\w+|باست\w{3,}|با[تن]\w{3,}|بم\w{3,}|عدم)$")
+# nouns that start with ب as a letter, not the preposition: any other unnamed "ب..." phrase is a complement
+# ("هددت تركيا بشن عمليات"), never who acts or what is acted on
+_BA_NOUNS = set(normalize(w) for w in "بلدية بلدة بلاد بلد بيت بنك برلمان بعثة برنامج برج بطل بابا بحرية بقية بنو بني بيان بئر بحر".split())
 
 
 def tidy(actor: tuple[str | None, str | None], target: tuple[str | None, str | None]):
@@ -303,6 +307,8 @@ def _tidy_one(text: str | None, entity: str | None) -> tuple[str | None, str | N
     first = normalize(words[0])
     if first in _DANGLING or not entity and first.startswith("وال"):
         return None, None  # a lone function word, or the second half of "للحقوق والحريات"
+    if not entity and first.startswith("ب") and len(first) >= 3 and first not in _BA_NOUNS:
+        return None, None
     if first.startswith("لل") and len(first) > 4:
         words[0] = "ال" + words[0][2:]  # "للقوى الأوروبية", "للجيش السوري": the preposition is not the name
     return " ".join(words), entity
