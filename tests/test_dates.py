@@ -113,6 +113,9 @@ def test_weekday_follows_the_tense_around_it():
     # the report's own weekday ahead is that day: news says "المقبل" for next week's
     assert _one("وتعقد المحادثات المزمع إجراؤها في جنيف الخميس").value == "2024-08-22"
     assert _one("وتعقد المحادثات الخميس المقبل").value == "2024-08-29"
+    # threats and conditions are news of the past; "حتى" after the day is "so that", not a deadline
+    assert _one("لكن الوزير هدد إيران، الاثنين، بأقوى عقوبات").value == "2024-08-19"
+    assert _one("ووضع الزعيم سلسلة من الشروط، الأربعاء، حتى تبقى بلاده في الاتفاق").value == "2024-08-21"
 
 
 def test_month_without_year_follows_tense_and_relative_word():

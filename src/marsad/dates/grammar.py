@@ -166,8 +166,11 @@ def _tense(s: str, start: int, end: int) -> str | None:
     right = s[end:end + 50]
     stop = _CLAUSE_END.search(right)
     right = right[:stop.start()] if stop else right
-    words = _WORD.findall(left) + _WORD.findall(right)
-    if any(w in L.FUTURE_CUES or w.lstrip("و") in L.FUTURE_CUES for w in words):
+    before = _WORD.findall(left)
+    words = before + _WORD.findall(right)
+    # "حتى" is a deadline only right before the expression ("حتى سبتمبر"); elsewhere it is "so that"
+    if before[-1:] == ["حتي"] or any(
+            w != "حتي" and (w in L.FUTURE_CUES or w.lstrip("و") in L.FUTURE_CUES) for w in words):
         return "future"
     if any(_PAST_RX.fullmatch(w) for w in words):
         return "past"
