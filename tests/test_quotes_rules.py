@@ -74,3 +74,8 @@ def test_the_day_after_the_speaker_is_not_part_of_it():
 def test_a_name_in_quote_marks_is_no_quote_and_the_relaying_source_no_part_of_the_words():
     got = quotes('وقالت الوزيرة إن الأردن ملتزم بسياسته، حسب وكالة الأنباء الأردنية "بترا".')
     assert [(q[0], q[4]) for q in got] == [("الوزيرة", "الأردن ملتزم بسياسته")]
+
+
+def test_the_outlet_spoken_to_by_name_alone_and_a_negated_view_is_no_quote():
+    assert quotes('وقال مسؤول إيراني لرويترز: "إنه اجتماع مهم جدا".')[0][:3] == ("مسؤول إيراني", None, "رويترز")
+    assert quotes("ولا يرى دبلوماسيون أفقا واسعا لإنقاذ الاتفاق، بعد أن توعدت واشنطن بالتصعيد.") == []

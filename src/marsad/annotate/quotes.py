@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from marsad.arabic import fold, normalize
+from marsad.kb import outlets
 from marsad.records import Mention, Quote, Sentence, Span, Speaker
 
 MARKS = "[\u064b-\u0652\u0640]*"
@@ -93,7 +94,7 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
         if start < covered_to or start < seen_start:
             continue
         seen_start = end
-        if re.search(r"(?:عدم|دون|بدون|لم|لن|بعدم)\s*$", ft[max(0, start - 8):start]):
+        if re.search(r"(?:عدم|دون|بدون|لم|لن|لا|بعدم)\s*$", ft[max(0, start - 8):start]):
             continue  # "شريطة عدم ذكر اسمه": a negated cue reports no words
         sent = _sentence_of(sentences, start, len(text))
         mark = _marker(ft, end, min(sent.end, end + _MAX_GAP))
@@ -312,6 +313,18 @@ def _outlet(text: str, ft: str, start: int, end: int) -> tuple[str | None, tuple
         name = re.split(r"\s(?:ان|بان)" + _END_WORD, name)[0].strip()
         s = start + bare.start(1)
         return text[s:s + len(name)], (start + bare.start(), start + bare.end())
+    return _known_outlet(text, seg, start)
+
+
+def _known_outlet(text: str, seg: str, start: int) -> tuple[str | None, tuple[int, int] | None]:
+    """"قال مسؤول إيراني لرويترز": لـ + an outlet the knowledge base knows, with no kind word before it."""
+    for m in re.finditer(_NOT_WORD + r"ل(?:ـ)?(?!ل)(\w+(?:\s+\w+){0,2})", seg):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            if outlets.by_name(name):
+                s = start + m.start(1)
+                return text[s:s + len(name)], (start + m.start(), s + len(name))
     return None, None
 
 
