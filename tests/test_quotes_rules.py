@@ -79,3 +79,10 @@ def test_a_name_in_quote_marks_is_no_quote_and_the_relaying_source_no_part_of_th
 def test_the_outlet_spoken_to_by_name_alone_and_a_negated_view_is_no_quote():
     assert quotes('وقال مسؤول إيراني لرويترز: "إنه اجتماع مهم جدا".')[0][:3] == ("مسؤول إيراني", None, "رويترز")
     assert quotes("ولا يرى دبلوماسيون أفقا واسعا لإنقاذ الاتفاق، بعد أن توعدت واشنطن بالتصعيد.") == []
+
+
+def test_role_comma_name_comma_in_an_interview_with_a_quoted_outlet():
+    text = ('ويقول مدير مركز بغداد للدراسات الاستراتيجية، مناف الموسوي، في حديث مع "سكاي نيوز عربية"، '
+            "إن ثلاثة عوامل تحرك الاحتجاجات.")
+    assert quotes(text) == [("مناف الموسوي", "مدير مركز بغداد للدراسات الاستراتيجية", "سكاي نيوز عربية", "يقول",
+                             "ثلاثة عوامل تحرك الاحتجاجات", False)]

@@ -230,6 +230,9 @@ def _is_label(ft: str, pos: int, limit: int) -> bool:
     if close is None or close >= limit or len(ft[pos + 1:close].split()) > 4:
         return False
     rest = ft[close + 1:limit].strip()
+    if re.search(r"(?:" + _NOT_WORD + r"(?:مع|ل)|" + _NOT_WORD + r"ل?(?:" + _res()["kind"] + r"))\s*ـ?\s*$",
+                 ft[max(0, pos - 30):pos]) and re.match(r"[،,]?\s*(?:ان|بان|:)", rest):
+        return True  # "في حديث مع “سكاي نيوز عربية”، إن": the outlet spoken to, then the words
     return bool(rest) and rest[0] not in ".،,:"
 
 
@@ -479,8 +482,8 @@ def _trailing_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     if len(toks) < 3:
         return None
     i = len(toks) - 1
-    if toks[i][2].startswith("ال") and not toks[i - 1][2].startswith("ال"):
-        i -= 1  # given name + family name "al-..."
+    if toks[i][2].startswith("ال") and not toks[i - 1][2].startswith(("ال", "ل")):
+        i -= 1  # given name + family name "al-..." ("للدراسات الاستراتيجية" is no name)
         while i > 2 and toks[i - 1][2] in ("ابن", "بن", "بنت"):
             i -= 2  # "زيد بن رعد الحسين"
         if i > 1 and toks[i - 1][2] in ("ابو", "ام"):
