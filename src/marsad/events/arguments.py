@@ -248,8 +248,8 @@ def place_phrases(text: str, ft: str, start: int, end: int) -> list[Arg]:
             if text[pos:w.start()].strip() or lx.any_trigger().fullmatch(lx.fold_ta(w.group())):
                 break
             key = normalize(w.group())
-            if key in _STOP or key in lx.normalized("directions"):
-                break
+            if key in _STOP or key in lx.normalized("directions") or words and key.startswith("و"):
+                break  # "مطار النجف وإقالة مسؤول": what follows و is another thing
             nisba = key.endswith(("يه", "ي", "يين")) and (words or not key.startswith("ال"))
             if nisba and (words or not key.startswith("ال")):
                 if not words:
