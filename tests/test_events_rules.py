@@ -155,3 +155,13 @@ def test_every_trigger_form_matches_as_outlets_write_it():
     for form in (f for r in lx.lexicon()["triggers"] for f in r["forms"] + r.get("nouns", [])):
         text = lx.fold_ta(form)
         assert any(t.regex.search(text) for t in lx.triggers()), form
+
+
+def test_subject_and_object_and_what_is_called_for_are_apart():
+    e = only("واتهم الرئيس الفلسطيني حركة حماس بالوقوف وراء التفجير.", "ACCUSE")
+    assert (e.actor, e.target) == ("الرئيس الفلسطيني", "حركة حماس")
+    assert only("وطالب المتظاهرون بإسقاط الحكومة.", "DEMAND").actor == "المتظاهرون"
+
+
+def test_a_source_asking_not_to_be_named_demands_nothing():
+    assert events("وقال أحد المستثمرين، طالبا عدم ذكر اسمه، إن الاستفادة لم تعد مقتصرة علينا.") == []

@@ -63,7 +63,7 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
     """The noun phrase starting at `pos`: words up to a preposition, relative pronoun or punctuation; with
     `names`, also up to a place or person named after its first word ("وفد إيراني | واشنطن")."""
     words = []
-    starts = {m.start for m in names or () if m.type in ("LOC", "GPE", "PER")}
+    starts = {m.start for m in names or () if m.type in ("LOC", "GPE", "PER", "ORG")}
     for m in WORD.finditer(text, pos, limit):
         if words and (m.start() in starts or m.start() + 1 in starts):
             break
@@ -83,8 +83,8 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
         if not words and (key in _QUANT or key in _PRONOUN_PP or key in _TIME or key in _ADVERBS):
             pos = m.end()
             continue
-        if key in _TIME or (not words and key in _NOT_ARG):
-            break
+        if key in _TIME or (not words and key in _NOT_ARG) or (words and _complement_next(key, m.group())):
+            break  # ... or "المتظاهرون | بإسقاط الحكومة": what they call for starts another phrase
         if not words and key.startswith("و") and key[1:2] in ("ت", "ي") and len(key) > 4:
             break  # "وتعرضت": a new clause, not a noun
         words.append((m.start(), m.end(), key))
@@ -97,6 +97,11 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
         return None
     s, e = words[0][0], words[-1][1]
     return Arg(text[s:e], None, s, e)
+
+
+def _complement_next(key: str, word: str) -> bool:
+    """A ب-phrase after a noun: a verbal noun ("بإسقاط", "بانسحاب", "بالوقوف"), not a name (باكستان)."""
+    return bool(_COMPLEMENT.match(key) or re.match(r"با\w{4,}$", key) and places.country_named(word) is None)
 
 
 def _is_place_head(key: str) -> bool:

@@ -190,8 +190,13 @@ def _has(words: list[str], key: str) -> bool:
     return any(" " + f + " " in joined or (" " not in f and f in bare) for f in forms)
 
 
+_ANONYMOUS = re.compile(r"\S*\s+(?:عدم\s+)?(?:ذكر|الكشف\s+عن|كشف|نشر|الافصاح\s+عن)\s+(?:اسم|هويت)")
+
+
 def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | None]:
     """What a trigger becomes under its sentence's negation and modality."""
+    if _ANONYMOUS.match(ft, hit.end):
+        return None, None  # "طالبا عدم ذكر اسمه": a source asking not to be named, no demand
     near = _before(ft, sent, hit.start, 2)
     clause = _before(ft, sent, hit.start, 8)
     negated = _has(near, "negation") and hit.type not in ("X_TRUCE_DENIED",)
