@@ -146,7 +146,7 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
             continue  # one word in quote marks is a name ("حسب وكالة الأنباء الأردنية “بترا”"), not words
         if direct:
             covered_to = content.end
-        quotes.append(Quote(who.speaker, who.role, who.outlet, cue, content, direct))
+        quotes.append(Quote(who.speaker, _role(who.role), who.outlet, cue, content, direct))
         last = who
     return quotes + _trailing(text, ft, sentences, mentions, quotes)
 
@@ -498,6 +498,14 @@ def _trailing_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     if i == 0:
         return None
     return toks[i][0], toks[-1][1]
+
+
+_NAMED = re.compile(r"\s+و?(?:يدعي|يدعى|يُدعى|اسمه|اسمها|ويسمي|يسمي)$")
+
+
+def _role(role: str | None) -> str | None:
+    """"أحد التجار ويدعى": the words that introduce the name are no part of the role."""
+    return _NAMED.sub("", role) if role else role
 
 
 def _inherit(who: _Who, last: _Who | None, quotes: list[Quote]) -> _Who:
