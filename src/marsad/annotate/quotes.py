@@ -108,6 +108,8 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
         if ft[mstart] in _OPEN and normalize(cue) in _object_cues():
             continue  # "أعلنت الوزارة مقتل ... ضمن احتجاجات “مسيرة العودة”": an object, not words
         if kind == "acc":
+            if re.match(r"\s*ما\s", ft[end:end + 5]):
+                continue  # "وفق ما أوضح المرصد": the verb after ما is the cue (_trailing)
             who = _who(text, ft, end, mstart, mentions)
             if who is None or not who.speaker.text:
                 continue
@@ -152,7 +154,8 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
 
 
 _TRAIL = re.compile(fold(r"[،,]?\s*(?:وفقا لما|وفق ما|حسبما|بحسب ما|حسب ما|طبقا لما)\s+"
-                         r"(?P<cue>قاله|قالته|قالت|قال|قالوا|ذكره|ذكرته|ذكرت|ذكر|أفاد|أفادت|أعلنت|أعلن|أوردت|أورد)"
+                         r"(?P<cue>قاله|قالته|قالت|قال|قالوا|ذكره|ذكرته|ذكرت|ذكر|أفاد|أفادت|أعلنت|أعلن|أوردت|أورد"
+                         r"|أوضحه|أوضحت|أوضح|أكده|أكدت|أكد|نقلته|نقلت|نقل|أشار|أشارت)"
                          r"(?=\s|[.،,]|$)"))
 
 
