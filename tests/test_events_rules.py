@@ -165,3 +165,10 @@ def test_subject_and_object_and_what_is_called_for_are_apart():
 
 def test_a_source_asking_not_to_be_named_demands_nothing():
     assert events("وقال أحد المستثمرين، طالبا عدم ذكر اسمه، إن الاستفادة لم تعد مقتصرة علينا.") == []
+
+
+def test_a_struck_town_is_no_attacker_and_the_agent_follows_its_relative_verb():
+    e = only("وقتل عشرة مدنيين في غارات استهدفت بلدة تفتناز في ريف إدلب.", "ASSAULT")
+    assert e.actor is None and e.place == "تفتناز"
+    assert only("لقي 15 مدنيا مصرعهم في غارات نفذتها قوات النظام على محافظة إدلب.", "ASSAULT").actor == "قوات النظام"
+    assert only("قتل 16 مسلحا من ميليشيات الحوثي في مواجهات في الساحل الغربي لليمن.", "ASSAULT").place == "اليمن"

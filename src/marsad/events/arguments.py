@@ -285,6 +285,7 @@ def preceded_by_direction(ft: str, pos: int) -> bool:
 _DANGLING = set(normalize(w) for w in "أو و عبد أبو أبي ابن بن بنت أم آل ذي ذو بقيادة أحدهما أحدهم إحداهما".split())
 # "اتهمه بالتزوير", "طالب بتوفير وظائف", "عدم نشر اسمه": what is alleged or asked, not who
 _COMPLEMENT = re.compile(r"^(?:بال\w{3,}|بت\w{2}ي\w+|باست\w{3,}|با[تن]\w{3,}|بم\w{3,}|عدم)$")
+_RELATIVE_VERB = re.compile(r"^(?:شن|نفذ|اطلق|زرع|فجر|تبني)(?:ت)?(?:ه|ها|هم)$")
 # nouns that start with ب as a letter, not the preposition: any other unnamed "ب..." phrase is a complement
 # ("هددت تركيا بشن عمليات"), never who acts or what is acted on
 _BA_NOUNS = set(normalize(w) for w in "بلدية بلدة بلاد بلد بيت بنك برلمان بعثة برنامج برج بطل بابا بحرية بقية بنو بني بيان بئر بحر".split())
@@ -302,6 +303,8 @@ def _tidy_one(text: str | None, entity: str | None) -> tuple[str | None, str | N
     if not text:
         return text, entity
     words = text.split()
+    if len(words) > 1 and _RELATIVE_VERB.match(normalize(words[0])):
+        words = words[1:]  # "غارات نفذتها قوات النظام": the agent, after the verb that points back
     if _COMPLEMENT.match(normalize(words[0])):
         return None, None  # a name inside ("عدم نشر اسمه لرويترز") does not make it an argument
     heads = lx.normalized("agent_heads")

@@ -383,10 +383,12 @@ def _subject(arg: ar.Arg | None, mentions: list[Mention]) -> bool:
 
 
 def _is_agent(arg: ar.Arg, mentions: list[Mention]) -> bool:
+    words = normalize(arg.text).split()
     inside = ar.mentions_in(mentions, arg.start - 1, arg.end + 1)
+    if words and words[0].lstrip("و") in _place_nouns() and not any(m.type in ("ORG", "PER") for m in inside):
+        return False  # "استهدفت بلدة تفتناز": a town named is what is hit, not who hits
     if inside:
         return True
-    words = normalize(arg.text).split()
     heads = lx.normalized("agent_heads")
     return bool(words) and (words[0].lstrip("و") in heads or places.country_named(arg.text) is not None)
 
@@ -583,7 +585,7 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
         return
     candidates.sort(key=lambda c: (c[0], c[1].start if c[1].start is not None else 0))
     best = candidates[0][1]
-    ev.place = best.text
+    ev.place = "ال" + best.text[2:] if best.text.startswith("لل") else best.text  # "لليمن": the لل is no part of it
     ent = places.entity(best.entity) if best.entity else None
     if ent is None and best.name:
         ent = places.lookup(best.name)
