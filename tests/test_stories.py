@@ -136,6 +136,13 @@ def test_summary_repeats_nothing_and_reads_in_order():
             assert len(stems[i] & stems[j]) / min(len(stems[i]), len(stems[j])) <= 0.5
 
 
+def test_summary_asks_no_questions():
+    a = _doc(1, "هل تنهار الهدنة بين القوات الأمريكية والميليشيات العراقية في الأسابيع المقبلة؟ "
+                "أعلنت الفصائل العراقية انتهاء الهدنة مع القوات الأمريكية بعد مقتل أربعة من عناصرها. "
+                "وقال متحدث باسم الفصائل إن الهدنة انتهت ولا عودة إليها.", "2024-08-22")
+    assert all(not s.rstrip().endswith("؟") for s in summarize([a.document], size=3))
+
+
 def test_timeline_and_comparison_say_who_said_what_first():
     ev = dict(mode=None, actor=None, target="القوات الأمريكية", coordinates=None, instrument="rockets",
               evidence=Span(0, 10), confidence=0.9)

@@ -32,8 +32,8 @@ def summarize(docs: Sequence[Document], size: int = 3, vocab: Vocabulary | None 
         for start, end in sentences(d.text):
             text = d.text[start:end]
             stems = terms(text)
-            if not MIN_WORDS <= len(text.split()) <= MAX_WORDS or not stems:
-                continue
+            if not MIN_WORDS <= len(text.split()) <= MAX_WORDS or not stems or text.rstrip().endswith(("?", "؟")):
+                continue  # a question tells nothing
             sents.append((text, stems))
         per_doc.append(sents)
         centroid.update({s for _, stems in sents for s in stems})
