@@ -31,7 +31,7 @@ RECENT_MEMBERS = 6  # member vectors a story keeps to check a newcomer against i
 
 @dataclass
 class Params:
-    story_threshold: float = 0.15
+    story_threshold: float = 0.14
     topic_threshold: float = 0.1
     gap_days: int = 1  # a report joins a story only within this many days of its span
     peak_days: int = 1  # and only within this many days of the story's busiest day
