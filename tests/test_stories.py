@@ -170,7 +170,7 @@ def test_analyze_of_several_reports_narrows_002_from_000(gold):
     assert p["estimated"] and want[0] <= p["window"][0] <= p["window"][1] <= want[1]
 
 
-def test_a_report_that_bridges_two_stories_merges_them_in_the_store(tmp_path):
+def test_a_report_that_bridges_two_stories_merges_them_in_the_store(url):
     """Two stories opened apart, then a report matching both: one story, one topic, in memory and stored."""
     from marsad.scale.stored import place
     from marsad.store import open_store
@@ -183,7 +183,7 @@ def test_a_report_that_bridges_two_stories_merges_them_in_the_store(tmp_path):
     both = _doc(3, blast + "\n" + budget, "2020-08-04")
     # thresholds that make the two first reports two stories of two topics and the third bridge them
     engine = Engine(Params(story_threshold=0.5, merge_threshold=0.0, merge_centroids=0.0))
-    with open_store(str(tmp_path / "m.db")) as store:
+    with open_store(url) as store:
         place(store, engine, [a, b])
         assert store.story_counts() == (2, 2)
         place(store, engine, [both])
