@@ -182,7 +182,7 @@ def test_a_report_that_bridges_two_stories_merges_them_in_the_store(url):
     a, b = _doc(1, blast, "2020-08-04"), _doc(2, budget, "2020-08-04")
     both = _doc(3, blast + "\n" + budget, "2020-08-04")
     # thresholds that make the two first reports two stories of two topics and the third bridge them
-    engine = Engine(Params(story_threshold=0.5, merge_threshold=0.0, merge_centroids=0.0))
+    engine = Engine(Params(story_threshold=0.5, merge_centroids=0.0))
     with open_store(url) as store:
         place(store, engine, [a, b])
         assert store.story_counts() == (2, 2)

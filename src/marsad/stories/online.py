@@ -41,8 +41,7 @@ class Params:
     entity_weight: float = 0.25
     event_bonus: float = 0.05
     member_weight: float = 0.7  # share of the score from the closest recent report (vs the centroid)
-    merge_threshold: float = 0.15  # a report scoring this against a second story of its days bridges the two
-    merge_centroids: float = 0.37  # and the two stories' centroids must be this close
+    merge_centroids: float = 0.37  # two stories one report would join merge when their centroids are this close
 
 
 @dataclass
@@ -219,7 +218,7 @@ class Clusterer:
             if fit is None:
                 continue
             score = self._content(f, g)
-            if fit == "day" and score >= self.p.merge_threshold:
+            if fit == "day" and score >= self.p.story_threshold:
                 close.append(sid)
             if fit == "vague":
                 score += self.p.story_threshold - self.p.vague_threshold
