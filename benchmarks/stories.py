@@ -67,8 +67,9 @@ def run_clusters(all_rows: list[dict], limit: int | None) -> None:
         placed = [engine.add(a) for a in ordered]
         elapsed = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        story = {p.document: p.story for p in placed}
-        topic = {p.document: p.topic for p in placed}
+        c = engine.clusterer  # final assignments: a later merge may have moved a placed report
+        story = {p.document: c.doc_story[p.document] for p in placed}
+        topic = {d: c.stories[s].topic for d, s in story.items()}
         sp, sr, sf = bcubed(story, gold_story)
         tp, tr, tf = bcubed(topic, gold_topic)
         print(f"[clusters: {label}]")

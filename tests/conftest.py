@@ -47,3 +47,9 @@ def pg_url():
     yield f"{dsn}{'&' if '?' in dsn else '?'}options=-csearch_path%3D{schema}"
     with psycopg.connect(dsn, autocommit=True) as db:
         db.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path):
+    """A fresh store of each back end, as a URL."""
+    return str(tmp_path / "marsad.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")

@@ -13,11 +13,6 @@ QUERIES = ["الفصائل", "الهدنة", "القوات الأمريكية", 
            '"القوات الأمريكية" انسحاب', "كلمة-لا-توجد"]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
-    return str(tmp_path / "marsad.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
-
-
 @pytest.fixture(scope="module")
 def seeds():
     return list(analyze_paths([SEEDS]))

@@ -175,3 +175,29 @@ def test_analyze_of_several_reports_narrows_002_from_000(gold):
     p = docs["002_36023599d9510de5"]["published"]
     want = gold["documents"]["002_36023599d9510de5"]["published_window"]
     assert p["estimated"] and want[0] <= p["window"][0] <= p["window"][1] <= want[1]
+
+
+def test_a_report_that_bridges_two_stories_merges_them_in_the_store(url):
+    """Two stories opened apart, then a report matching both: one story, one topic, in memory and stored."""
+    from marsad.scale.stored import place
+    from marsad.store import open_store
+    from marsad.store.stories_state import load_engine
+    from marsad.stories.online import Params
+
+    blast = "انفجار ضخم يهز ميناء بيروت ويخلف دمارا واسعا في الأحياء المجاورة للمرفأ"
+    budget = "البرلمان الكويتي يقر الميزانية العامة للدولة بالأغلبية بعد جلسة طويلة"
+    a, b = _doc(1, blast, "2020-08-04"), _doc(2, budget, "2020-08-04")
+    both = _doc(3, blast + "\n" + budget, "2020-08-04")
+    # thresholds that make the two first reports two stories of two topics and the third bridge them
+    engine = Engine(Params(story_threshold=0.5, merge_centroids=0.0))
+    with open_store(url) as store:
+        place(store, engine, [a, b])
+        assert store.story_counts() == (2, 2)
+        place(store, engine, [both])
+        assert store.story_counts() == (1, 1)
+        (story,) = store.cluster_stories()
+        assert sorted(story["documents"]) == sorted(d.document.id for d in (a, b, both))
+        assert story["id"] in {"s-" + a.document.id, "s-" + b.document.id}
+        restored = load_engine(store).clusterer
+    assert list(restored.stories) == [story["id"]] and len(restored.topics) == 1
+    assert restored.doc_story == {d: story["id"] for d in story["documents"]}

@@ -223,9 +223,12 @@ class PostgresStore(ReadQueries):
 
     def save_cluster_state(self, groups: Sequence[tuple[str, str, str]], vocab: Sequence[tuple[str, int]], n: int,
                            signatures: Sequence[tuple[str, bytes, str | None]],
-                           stories: Sequence[Story], topics: Sequence[Topic]) -> None:
+                           stories: Sequence[Story], topics: Sequence[Topic], gone: Sequence[str]) -> None:
         """See SQLiteStore.save_cluster_state."""
         with self.pg.transaction(), self.pg.cursor() as cur:
+            for table, column in (("cluster_groups", "id"), ("stories", "id"), ("story_documents", "story"),
+                                  ("topics", "id")):
+                cur.execute(f"DELETE FROM {table} WHERE {column} = ANY(%s)", (list(gone),))
             seq = (cur.execute("SELECT max(seq) FROM cluster_groups").fetchone()[0] or 0) + 1
             cur.executemany(
                 "INSERT INTO cluster_groups (id, kind, seq, state) VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO"

@@ -143,10 +143,13 @@ class SQLiteStore(ReadQueries):
 
     def save_cluster_state(self, groups: Sequence[tuple[str, str, str]], vocab: Sequence[tuple[str, int]], n: int,
                            signatures: Sequence[tuple[str, bytes, str | None]],
-                           stories: Sequence[Story], topics: Sequence[Topic]) -> None:
-        """One transaction: changed groups (id, kind, state JSON) in order, vocabulary, signatures, and the
-        touched stories and topics as records."""
+                           stories: Sequence[Story], topics: Sequence[Topic], gone: Sequence[str]) -> None:
+        """One transaction: changed groups (id, kind, state JSON) in order, vocabulary, signatures, the
+        touched stories and topics as records, and the stories and topics merged into others (`gone`)."""
         with self.db:
+            for table, column in (("cluster_groups", "id"), ("stories", "id"), ("story_documents", "story"),
+                                  ("topics", "id")):
+                self.db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(g,) for g in gone])
             seq = (self.db.execute("SELECT max(seq) FROM cluster_groups").fetchone()[0] or 0) + 1
             self.db.executemany("INSERT OR REPLACE INTO cluster_groups (id, kind, seq, state) VALUES (?, ?, ?, ?)",
                                 [(g, kind, seq + i, state) for i, (g, kind, state) in enumerate(groups)])

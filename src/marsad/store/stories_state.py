@@ -24,9 +24,10 @@ def load_engine(store) -> Engine:
 def save_engine(store, engine: Engine, docs: Sequence[AnalyzedDocument]) -> tuple[list[Story], list[Topic]]:
     """Write what changed since the engine was loaded; returns the touched stories and topics, described."""
     changed = engine.changed
-    story_ids = list(dict.fromkeys(p.story for p in changed))
-    topic_ids = list(dict.fromkeys(p.topic for p in changed))
     c = engine.clusterer
+    # a placement's story may since have merged into another; a merge may move stories to another topic
+    story_ids = list(dict.fromkeys([c.resolve(p.story) for p in changed] + sorted(c.retopiced - set(c.absorbed))))
+    topic_ids = list(dict.fromkeys(c.stories[sid].topic for sid in story_ids))
     wanted = {d for sid in story_ids for d in c.stories[sid].members}
     have = {a.document.id: a for a in docs}
     for analysis in store.analyses_by_id([d for d in wanted if d not in have]):
@@ -41,9 +42,10 @@ def save_engine(store, engine: Engine, docs: Sequence[AnalyzedDocument]) -> tupl
         engine.vocab.n,
         [(p.document, to_bytes(engine.dups.signatures[p.document]), p.copy_of)
          for p in changed if p.document in engine.dups.signatures],
-        stories, topics,
+        stories, topics, list(c.absorbed),
     )
     engine.changed, engine.changed_stems = [], set()
+    c.absorbed, c.retopiced = {}, set()
     return stories, topics
 
 

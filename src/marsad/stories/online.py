@@ -1,5 +1,7 @@
 """Online clustering: each new report joins a recent story or opens one; each new
-story joins a topic or opens one.
+story joins a topic or opens one. A report that matches two stories of its days
+as well merges them when their words agree (coverage that opened two stories
+before one report bridged them); their topics become one too.
 
 A story is one happening bounded in time, so a report may only join a story
 whose days lie within `gap` days of its own. A topic is the long-running affair
@@ -29,7 +31,7 @@ RECENT_MEMBERS = 6  # member vectors a story keeps to check a newcomer against i
 
 @dataclass
 class Params:
-    story_threshold: float = 0.15
+    story_threshold: float = 0.14
     topic_threshold: float = 0.1
     gap_days: int = 1  # a report joins a story only within this many days of its span
     peak_days: int = 1  # and only within this many days of the story's busiest day
@@ -39,6 +41,7 @@ class Params:
     entity_weight: float = 0.25
     event_bonus: float = 0.05
     member_weight: float = 0.7  # share of the score from the closest recent report (vs the centroid)
+    merge_centroids: float = 0.37  # two stories one report would join merge when their centroids are this close
 
 
 @dataclass
@@ -84,6 +87,14 @@ class Index:
         if len(p) > self.keep:
             del p[next(iter(p))]
 
+    def move(self, keys, old: str, new: str) -> None:
+        """Point `old`'s postings at `new` (what a key no longer lists lingers; readers skip it)."""
+        for k in keys:
+            p = self.postings.get(k)
+            if p is not None:
+                p.pop(old, None)
+            self.add(k, new)
+
     def recent(self, key: str, limit: int = POSTINGS_READ) -> list[str]:
         p = self.postings.get(key)
         return list(islice(reversed(p), limit)) if p else []
@@ -117,6 +128,28 @@ def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_
     return list(f.vector) + ["@" + e for e in f.entities]
 
 
+def _keys(g: Group) -> list[str]:
+    return list(g.centroid) + ["@" + e for e in g.entities]
+
+
+def _fold(g: Group, other: Group) -> None:
+    """Add another group's sums to a group (members aside)."""
+    g._norm = 0.0
+    g.n += other.n
+    for s, w in other.centroid.items():
+        g.centroid[s] = g.centroid.get(s, 0.0) + w
+    if len(g.centroid) > STORY_TERMS:
+        g.centroid = dict(sorted(g.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS])
+    g.entities.update(other.entities)
+    g.events.update(other.events)
+    g.days.update(other.days)
+    g.recent = (other.recent + g.recent)[-RECENT_MEMBERS:]
+    if other.dated and g.dated:
+        g.lo, g.hi = min(g.lo, other.lo), max(g.hi, other.hi)
+    elif other.dated or g.lo is None:
+        g.lo, g.hi, g.dated = other.lo, other.hi, other.dated
+
+
 def _overlap(a, b) -> float:
     """Shared keys (entities, events) as the cosine of the two sets."""
     if not a or not b:
@@ -133,6 +166,10 @@ class Clusterer:
         self.story_index = Index(4 * POSTINGS_READ)
         self.topic_index = Index(4 * TOPIC_POSTINGS)
         self.doc_story: dict[str, str] = {}
+        # Since the state was last saved: merged-away stories and topics (-> the group that took
+        # them in), and stories moved to another topic by a merge.
+        self.absorbed: dict[str, str] = {}
+        self.retopiced: set[str] = set()
 
     # -- scoring -----------------------------------------------------------------
 
@@ -170,14 +207,19 @@ class Clusterer:
             found.update(index.recent(k, read))
         return found
 
-    def best_story(self, f: Features) -> tuple[str | None, float]:
-        best, best_score = None, 0.0
+    def best_story(self, f: Features) -> tuple[str | None, float, list[str]]:
+        """The best story, its score, and the other stories of the report's days it matches as well."""
+        best, best_score, close = None, 0.0, []
         for sid in self._candidates(f, self.story_index):
-            g = self.stories[sid]
+            g = self.stories.get(sid)
+            if g is None:
+                continue
             fit = self._time_fit(f, g)
             if fit is None:
                 continue
             score = self._content(f, g)
+            if fit == "day" and score >= self.p.story_threshold:
+                close.append(sid)
             if fit == "vague":
                 score += self.p.story_threshold - self.p.vague_threshold
             elif fit == "window":
@@ -186,12 +228,15 @@ class Clusterer:
                 score += self.p.story_threshold - self.p.topic_threshold
             if score > best_score or (score == best_score and best is not None and sid < best):
                 best, best_score = sid, score
-        return best, best_score
+        return best, best_score, close
 
     def best_topic(self, f: Features) -> tuple[str | None, float]:
         best, best_score = None, 0.0
         for tid in self._candidates(f, self.topic_index, TOPIC_KEYS, TOPIC_POSTINGS):
-            score = self._content(f, self.topics[tid])
+            t = self.topics.get(tid)
+            if t is None:
+                continue
+            score = self._content(f, t)
             if score > best_score or (score == best_score and best is not None and tid < best):
                 best, best_score = tid, score
         return best, best_score
@@ -204,10 +249,11 @@ class Clusterer:
             sid = self.doc_story[f.id]
             return sid, self.stories[sid].topic, False
         sid = self.doc_story.get(copy_of) if copy_of else None
+        close: list[str] = []
         if sid is None:
-            sid, score = self.best_story(f)
+            sid, score, close = self.best_story(f)
             if score < self.p.story_threshold:
-                sid = None
+                sid, close = None, []
         created = sid is None
         if created:
             sid = "s-" + f.id
@@ -224,4 +270,52 @@ class Clusterer:
         for k in _absorb(topic, f, sid if created else None, False, self.p.exact_days, self.p.window_days):
             self.topic_index.add(k, topic.id)
         self.doc_story[f.id] = sid
-        return sid, story.topic, created
+        for other in sorted(close):
+            if other != sid and other in self.stories:
+                sid = self._maybe_merge(sid, other)
+        return sid, self.stories[sid].topic, created
+
+    # -- merging -------------------------------------------------------------------
+
+    def _maybe_merge(self, a: str, b: str) -> str:
+        """Merge the report's story `a` with `b`, which it matches too, when their peaks and words
+        say one happening; the larger keeps its id (the smaller id on ties). Returns the survivor."""
+        ga, gb = self.stories[a], self.stories[b]
+        if ga.days and gb.days and abs(ga.peak() - gb.peak()) > self.p.peak_days:
+            return a
+        if cosine(ga.centroid, gb.centroid) / (ga.norm() * gb.norm()) < self.p.merge_centroids:
+            return a
+        keep, gone = (ga, gb) if (ga.n, b) >= (gb.n, a) else (gb, ga)
+        self._merge(keep, gone)
+        return keep.id
+
+    def _merge(self, keep: Group, gone: Group) -> None:
+        _fold(keep, gone)
+        for d in gone.members:
+            self.doc_story[d] = keep.id
+        keep.members.extend(gone.members)
+        self.story_index.move(_keys(gone), gone.id, keep.id)
+        del self.stories[gone.id]
+        self.absorbed[gone.id] = keep.id
+        self.topics[gone.topic].members.remove(gone.id)
+        if gone.topic != keep.topic:
+            # One happening in two topics: the two are one affair.
+            a, b = self.topics[keep.topic], self.topics[gone.topic]
+            big, small = (a, b) if (len(a.members), b.id) >= (len(b.members), a.id) else (b, a)
+            self._merge_topics(big, small)
+
+    def _merge_topics(self, keep: Group, gone: Group) -> None:
+        _fold(keep, gone)
+        for sid in gone.members:
+            self.stories[sid].topic = keep.id
+        self.retopiced.update(gone.members)
+        keep.members.extend(gone.members)
+        self.topic_index.move(_keys(gone), gone.id, keep.id)
+        del self.topics[gone.id]
+        self.absorbed[gone.id] = keep.id
+
+    def resolve(self, gid: str) -> str:
+        """A story's or topic's id now: merged-away ones lead to the group that took them in."""
+        while gid in self.absorbed:
+            gid = self.absorbed[gid]
+        return gid
