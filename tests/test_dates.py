@@ -118,6 +118,11 @@ def test_weekday_follows_the_tense_around_it():
     assert _one("ووضع الزعيم سلسلة من الشروط، الأربعاء، حتى تبقى بلاده في الاتفاق").value == "2024-08-21"
 
 
+def test_digits_glued_to_the_word_after_them():
+    assert _one("أعلى مستوى منذ 18سبتمبر الماضي").value == "2023-09-18"
+    assert _one("وقضى في السجن 8سنوات").value == "P8Y"
+
+
 def test_month_without_year_follows_tense_and_relative_word():
     assert _one("وبدأت المحادثات في أكتوبر", "2021-08-15").value == "2020-10"
     assert _one("سيبدأ الانسحاب في يوليو المقبل", "2021-08-15").value == "2022-07"

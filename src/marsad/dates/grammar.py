@@ -35,7 +35,8 @@ def _windows_all(s: str) -> dict[str, list[tuple[int, int]]]:
             if kinds is None and len(word) > 2 and word[1] in _CLITICS:
                 kinds = HEAD_WORDS.get(word[2:])
         if kinds is None and word[0].isdigit():
-            kinds = [k for k, _ in DIGIT_RULES]
+            # and the head glued to the digits: "18سبتمبر", "8سنوات"
+            kinds = [k for k, _ in DIGIT_RULES] + sorted(HEAD_WORDS.get(word.lstrip("0123456789"), ()))
         if kinds:
             for kind in kinds:
                 hits.setdefault(kind, []).append((m.start(), m.end()))

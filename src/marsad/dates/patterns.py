@@ -182,6 +182,6 @@ for _kind, _reach, _heads in (
     REACH[_kind] = _reach
     for _w in _heads:
         HEAD_WORDS.setdefault(_w, set()).add(_kind)
-# rules a run of digits may lead: (kind, reach)
-DIGIT_RULES = (("numeric", 30), ("numeric_dm", 40), ("day_number", 20), ("year", 60), ("time", 90),
-               ("dmy", 120), ("mdy", 100), ("day_range", 110), ("month_day_range", 60))
+# rules a run of digits may lead: (kind, reach); those that need a month name
+# (dmy, mdy, ranges) are led by the month name's own windows, which reach the digits
+DIGIT_RULES = (("numeric", 30), ("numeric_dm", 40), ("day_number", 20), ("year", 60), ("time", 90))
