@@ -107,14 +107,7 @@ def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_
         g.members.append(member)
     if keep_recent:
         g.recent = (g.recent + [(tuple(f.vector), array("f", f.vector.values()))])[-RECENT_MEMBERS:]
-    g._norm = 0.0
-    g.n += 1
-    for s, w in f.vector.items():
-        g.centroid[s] = g.centroid.get(s, 0.0) + w
-    if len(g.centroid) > STORY_TERMS:
-        g.centroid = dict(sorted(g.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS])
-    g.entities.update(f.entities)
-    g.events.update(f.events)
+    _add_sums(g, 1, f.vector, f.entities, f.events)
     if f.lo is not None:
         width = f.hi - f.lo
         if width <= exact_days:
@@ -128,20 +121,25 @@ def _absorb(g: Group, f: Features, member: str | None, keep_recent: bool, exact_
     return list(f.vector) + ["@" + e for e in f.entities]
 
 
+def _add_sums(g: Group, n: int, terms: dict, entities, events) -> None:
+    """Reports' term weights, entities and events into a group; the centroid keeps its strongest terms."""
+    g._norm = 0.0
+    g.n += n
+    for s, w in terms.items():
+        g.centroid[s] = g.centroid.get(s, 0.0) + w
+    if len(g.centroid) > STORY_TERMS:
+        g.centroid = dict(sorted(g.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS])
+    g.entities.update(entities)
+    g.events.update(events)
+
+
 def _keys(g: Group) -> list[str]:
     return list(g.centroid) + ["@" + e for e in g.entities]
 
 
 def _fold(g: Group, other: Group) -> None:
     """Add another group's sums to a group (members aside)."""
-    g._norm = 0.0
-    g.n += other.n
-    for s, w in other.centroid.items():
-        g.centroid[s] = g.centroid.get(s, 0.0) + w
-    if len(g.centroid) > STORY_TERMS:
-        g.centroid = dict(sorted(g.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS])
-    g.entities.update(other.entities)
-    g.events.update(other.events)
+    _add_sums(g, other.n, other.centroid, other.entities, other.events)
     g.days.update(other.days)
     g.recent = (other.recent + g.recent)[-RECENT_MEMBERS:]
     if other.dated and g.dated:
