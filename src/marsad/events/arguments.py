@@ -31,6 +31,16 @@ _PRONOUN_PP = set(normalize(w) for w in "فيه فيها فيهم عليه عل�
 _PLATFORMS = set(normalize(w) for w in "طائرات طائرة مقاتلات مقاتلة مروحيات مروحية بوارج سفن زوارق مدفعية".split())
 _ADVERBS = set(normalize(w) for w in "مجددا مجدداً كذلك أيضا أيضاً مرة ثانية فعلا فعلاً رسميا رسمياً".split())
 _QUANT = set(normalize(w) for w in "جميع كل بعض عدد عدة كافة".split())
+# words that cannot end a name or a noun phrase: the phrase was cut inside one ("عبد | الملك", "أو | ...")
+_DANGLING = set(normalize(w) for w in "أو و عبد أبو أبي ابن بن بنت أم آل ذي ذو بقيادة أحدهما أحدهم إحداهما".split())
+# "اتهمه بالتزوير", "طالب بتوفير وظائف", "عدم نشر اسمه": what is alleged or asked, not who
+_COMPLEMENT = re.compile(r"^(?:بال\w{3,}|بت\w{2}ي\w+|باست\w{3,}|با[تن]\w{3,}|بم\w{3,}|عدم)$")
+# verbs that point back at a deed, their agent after them: "غارات نفذتها قوات النظام"
+RELATIVE_VERBS = "شن|نفذ|اطلق|زرع|فجر"
+_RELATIVE_VERB = re.compile(r"^(?:" + RELATIVE_VERBS + r"|تبني)(?:ت)?(?:ه|ها|هم)$")
+# nouns that start with ب as a letter, not the preposition: any other unnamed "ب..." phrase is a complement
+# ("هددت تركيا بشن عمليات"), never who acts or what is acted on
+_BA_NOUNS = set(normalize(w) for w in "بلدية بلدة بلاد بلد بيت بنك برلمان بعثة برنامج برج بطل بابا بحرية بقية بنو بني بيان بئر بحر".split())
 
 
 @dataclass
@@ -277,18 +287,6 @@ def preceded_by_direction(ft: str, pos: int) -> bool:
     window = ft[max(0, pos - 14):pos]
     dirs = lx.alternation(lx.lexicon()["directions"])
     return re.search(r"(?:" + dirs + r")\s*(?:ل)?$", window) is not None
-
-
-
-
-# words that cannot end a name or a noun phrase: the phrase was cut inside one ("عبد | الملك", "أو | ...")
-_DANGLING = set(normalize(w) for w in "أو و عبد أبو أبي ابن بن بنت أم آل ذي ذو بقيادة أحدهما أحدهم إحداهما".split())
-# "اتهمه بالتزوير", "طالب بتوفير وظائف", "عدم نشر اسمه": what is alleged or asked, not who
-_COMPLEMENT = re.compile(r"^(?:بال\w{3,}|بت\w{2}ي\w+|باست\w{3,}|با[تن]\w{3,}|بم\w{3,}|عدم)$")
-_RELATIVE_VERB = re.compile(r"^(?:شن|نفذ|اطلق|زرع|فجر|تبني)(?:ت)?(?:ه|ها|هم)$")
-# nouns that start with ب as a letter, not the preposition: any other unnamed "ب..." phrase is a complement
-# ("هددت تركيا بشن عمليات"), never who acts or what is acted on
-_BA_NOUNS = set(normalize(w) for w in "بلدية بلدة بلاد بلد بيت بنك برلمان بعثة برنامج برج بطل بابا بحرية بقية بنو بني بيان بئر بحر".split())
 
 
 def tidy(actor: tuple[str | None, str | None], target: tuple[str | None, str | None]):

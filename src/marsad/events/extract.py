@@ -417,7 +417,11 @@ def _after_preposition(ft: str, pos: int) -> bool:
     return bool(re.search(r"(?:^|\s)(?:في|الي|من|داخل|ب)\s*$", ft[max(0, pos - 8):pos]))
 
 
-_BY = re.compile(r"\s*(?:من قبل|علي يد|برصاص|بنيران|بقصف)\s+")
+# who did it, named after the deed: "برصاص القوات", "من قبل تنظيم داعش"
+_AGENT_MARKERS = "من قبل|علي يد|برصاص|بنيران"
+_BY = re.compile(r"\s*(?:" + _AGENT_MARKERS + r"|بقصف)\s+")
+# ... or after a verb pointing back at it: "هجوم شنه", "غارات نفذتها"
+_BY_OR_RELATIVE = re.compile(r"(?:" + _AGENT_MARKERS + r"|(?:" + ar.RELATIVE_VERBS + r")(?:ت)?(?:ه|ها))\s+")
 
 
 def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
@@ -461,8 +465,7 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
         if sub is not None and _is_agent(sub, mentions):
             ev.actor, ev.actor_entity = _named(_country(ar.link(sub, mentions)))
     if ev.actor is None:
-        by = re.search(r"(?:من قبل|علي يد|برصاص|بنيران|(?:شن|نفذ|اطلق|زرع|فجر)(?:ت)?(?:ه|ها))\s+",
-                       ft[sent.start:sent.end])
+        by = _BY_OR_RELATIVE.search(ft[sent.start:sent.end])
         if by:
             ev.actor, ev.actor_entity = _named(ar.link(ar.phrase_after(text, ft, sent.start + by.end(), sent.end),
                                                        mentions))
