@@ -287,14 +287,18 @@ class Clusterer:
         self._merge(keep, gone)
         return keep.id
 
-    def _merge(self, keep: Group, gone: Group) -> None:
+    def _take_in(self, keep: Group, gone: Group, groups: dict[str, Group], index: Index) -> None:
+        """`gone`'s sums, members and postings to `keep`; `gone` is no more."""
         _fold(keep, gone)
+        keep.members.extend(gone.members)
+        index.move(_keys(gone), gone.id, keep.id)
+        del groups[gone.id]
+        self.absorbed[gone.id] = keep.id
+
+    def _merge(self, keep: Group, gone: Group) -> None:
         for d in gone.members:
             self.doc_story[d] = keep.id
-        keep.members.extend(gone.members)
-        self.story_index.move(_keys(gone), gone.id, keep.id)
-        del self.stories[gone.id]
-        self.absorbed[gone.id] = keep.id
+        self._take_in(keep, gone, self.stories, self.story_index)
         self.topics[gone.topic].members.remove(gone.id)
         if gone.topic != keep.topic:
             # One happening in two topics: the two are one affair.
@@ -303,14 +307,10 @@ class Clusterer:
             self._merge_topics(big, small)
 
     def _merge_topics(self, keep: Group, gone: Group) -> None:
-        _fold(keep, gone)
         for sid in gone.members:
             self.stories[sid].topic = keep.id
         self.retopiced.update(gone.members)
-        keep.members.extend(gone.members)
-        self.topic_index.move(_keys(gone), gone.id, keep.id)
-        del self.topics[gone.id]
-        self.absorbed[gone.id] = keep.id
+        self._take_in(keep, gone, self.topics, self.topic_index)
 
     def resolve(self, gid: str) -> str:
         """A story's or topic's id now: merged-away ones lead to the group that took them in."""
