@@ -25,15 +25,34 @@ from marsad.scale.stored import load_engine, store_batch
 from marsad.scale.work import ShardResult, run_shard
 
 
+STARTUP_SECONDS = 60  # for a local cluster's workers to come up
+
+
+class ClusterStartError(RuntimeError):
+    """The local cluster's workers did not come up."""
+
+
 def connect(scheduler: str | None, workers: int):
-    """A Dask client: to `scheduler` when given, else a LocalCluster of single-threaded worker processes."""
+    """A Dask client: to `scheduler` when given, else a LocalCluster of single-threaded worker processes.
+
+    A local cluster whose workers do not all come up (seen once: a listener lost to
+    tornado's "fd added twice") is closed and started again once, then reported; it
+    never leaves the run waiting forever."""
     from dask.distributed import Client
 
     if scheduler:
         return Client(scheduler)
-    # A client that starts its own cluster also stops it when it closes.
-    return Client(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                  silence_logs=logging.ERROR)
+    for _ in range(2):
+        # A client that starts its own cluster also stops it when it closes; a worker that
+        # cannot reach its scheduler gives up after death_timeout instead of retrying forever.
+        client = Client(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                        silence_logs=logging.ERROR, death_timeout=STARTUP_SECONDS)
+        try:
+            client.wait_for_workers(workers, timeout=STARTUP_SECONDS)
+            return client
+        except TimeoutError:
+            client.close()
+    raise ClusterStartError(f"the local Dask cluster did not start {workers} workers within {STARTUP_SECONDS} s, twice")
 
 
 def count_reports(paths) -> int:

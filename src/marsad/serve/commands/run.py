@@ -54,12 +54,16 @@ def register(sub) -> None:
 def run(args) -> int:
     from rich.console import Console
 
+    from marsad.scale.run import ClusterStartError
     from marsad.scale.run import run as run_dask
 
     if args.workers < 1 or args.shard_size < 1:
         raise SystemExit("marsad run: --workers and --shard-size must be at least 1")
     console = Console(stderr=True)
-    summary = run_dask(args.paths, args.out, db=args.db, scheduler=args.scheduler, workers=args.workers,
-                       shard_size=args.shard_size, stories=args.stories, console=console)
+    try:
+        summary = run_dask(args.paths, args.out, db=args.db, scheduler=args.scheduler, workers=args.workers,
+                           shard_size=args.shard_size, stories=args.stories, console=console)
+    except ClusterStartError as exc:
+        raise SystemExit(f"marsad run: {exc}; run it again (finished shards are kept)") from None
     summary.show(console)
     return 1 if summary.failures else 0
