@@ -40,7 +40,8 @@ RELATIVE_VERBS = "شن|نفذ|اطلق|زرع|فجر"
 _RELATIVE_VERB = re.compile(r"^(?:" + RELATIVE_VERBS + r"|تبني)(?:ت)?(?:ه|ها|هم)$")
 # nouns that start with ب as a letter, not the preposition: any other unnamed "ب..." phrase is a complement
 # ("هددت تركيا بشن عمليات"), never who acts or what is acted on
-_BA_NOUNS = set(normalize(w) for w in "بلدية بلدة بلاد بلد بيت بنك برلمان بعثة برنامج برج بطل بابا بحرية بقية بنو بني بيان بئر بحر".split())
+_BA_NOUNS = set(normalize(w) for w in (
+    "بلدية بلدة بلاد بلد بيت بنك برلمان بعثة برنامج برج بطل بابا بحرية بقية بنو بني بيان بئر بحر").split())
 
 
 @dataclass

@@ -330,7 +330,8 @@ def _titled(arg: ar.Arg | None, text: str, mentions: list[Mention]) -> ar.Arg | 
     if arg is None or arg.end is None or any(m.type == "PER" for m in ar.mentions_in(mentions, arg.start, arg.end)):
         return arg
     for m in mentions:
-        if m.type == "PER" and arg.start <= m.start and m.start - arg.end <= 2 and not text[arg.end:m.start].strip(" ،,"):
+        if m.type == "PER" and arg.start <= m.start and m.start - arg.end <= 2 \
+                and not text[arg.end:m.start].strip(" ،,"):
             return ar.Arg(m.text, m.entity, m.start, m.end)
     return arg
 
