@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 from rich.console import Console
@@ -26,6 +27,7 @@ from marsad.scale.work import ShardResult, run_shard
 
 
 STARTUP_SECONDS = 60  # for a local cluster's workers to come up
+FETCH_SECONDS = 300  # for a finished shard's result to arrive; past it, the shard counts as lost
 
 
 class ClusterStartError(RuntimeError):
@@ -35,9 +37,10 @@ class ClusterStartError(RuntimeError):
 def connect(scheduler: str | None, workers: int):
     """A Dask client: to `scheduler` when given, else a LocalCluster of single-threaded worker processes.
 
-    A local cluster whose workers do not all come up (seen once: a listener lost to
-    tornado's "fd added twice") is closed and started again once, then reported; it
-    never leaves the run waiting forever."""
+    A local cluster whose workers do not all come up and answer is closed and started
+    again once, then reported; it never leaves the run waiting forever. (Seen in CI: a
+    worker whose listener tornado lost to "fd added twice" runs its tasks but never
+    hands their results over.)"""
     from dask.distributed import Client
 
     if scheduler:
@@ -49,6 +52,9 @@ def connect(scheduler: str | None, workers: int):
                         silence_logs=logging.ERROR, death_timeout=STARTUP_SECONDS)
         try:
             client.wait_for_workers(workers, timeout=STARTUP_SECONDS)
+            for address in client.scheduler_info()["workers"]:
+                # fetching a result connects to the worker itself: its listener answers
+                client.submit(os.getpid, workers=[address], pure=False).result(timeout=STARTUP_SECONDS)
             return client
         except TimeoutError:
             client.close()
@@ -135,7 +141,7 @@ def run(paths, out: str | Path, db: str | None = None, scheduler: str | None = N
             submit_next()
         for future in running:
             try:
-                result: ShardResult = future.result()
+                result: ShardResult = future.result(timeout=FETCH_SECONDS)
             except Exception as exc:  # noqa: BLE001 - a lost shard is reported; the others go on
                 part = future.key.removeprefix("marsad-")
                 summary.failures.append(IngestFailure(f"shard {part}", f"shard failed: {type(exc).__name__}: {exc}"))
