@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -210,3 +211,26 @@ def test_a_national_security_council_is_not_the_un_security_council():
     text = "وقال مجلس الأمن القومي التركي إن تركيا ستتخذ إجراءات، فيما دعا مجلس الأمن إلى التهدئة."
     got = {m.text: m.entity for m in find_mentions(text, split_sentences(text))}
     assert got["مجلس الأمن القومي التركي"] == "org:tr-nsc" and got["مجلس الأمن"] == "org:unsc"
+
+
+def test_the_tagger_gives_crfsuites_own_tags():
+    """Tagging decodes the shipped model in numpy, a report's sentences side by side; on ANERcorp's
+    test split it must give exactly the tags python-crfsuite gives sentence by sentence."""
+    import pycrfsuite
+
+    from conftest import DATASETS
+    from marsad.annotate import ner
+
+    path = DATASETS / "anercorp" / "ANERCorp_CamelLab_test.txt"
+    if not path.exists():
+        pytest.skip("../shared/datasets/anercorp is absent")
+    sentences, words = [], []
+    for line in path.read_text("utf-8").splitlines() + [""]:
+        if line.split():
+            words.append(line.split()[0])
+        elif words:
+            sentences.append(words)
+            words = []
+    reference = pycrfsuite.Tagger()
+    reference.open(str(Path(ner.__file__).parent / ner.MODEL))
+    assert ner.tag_sentences(sentences, [None] * len(sentences)) == [reference.tag(ner.features(s)) for s in sentences]

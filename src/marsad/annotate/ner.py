@@ -6,17 +6,21 @@ stripped, distributional word clusters learned from 2018 Arabic news
 (scripts/build_clusters.py), and what the knowledge base says of the words
 (a country, a city, a faction, a person...) and whether it is a common given
 name (data/first_names.txt), each over a window of two words.
+
+Tagging decodes the model with numpy (marsad.annotate.crf); python-crfsuite
+only trains it.
 """
 
 from __future__ import annotations
 
 import gzip
 import re
-import tempfile
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
+import numpy as np
+
+from marsad.annotate import crf
 from marsad.annotate.bio import spans
 from marsad.arabic import strip_marks
 from marsad.kb.entities import kb
@@ -125,91 +129,170 @@ OFFSETS = (-2, -1, 1, 2)
 
 def features(tokens: list[str], gaz: list[str] | None = None) -> list[list[str]]:
     """Each token's attributes (what scripts/train_ner.py trains on); `gaz`: gazetteer_tags(tokens), when known."""
-    return _features(tokens, gaz, _word, lambda f: f)
-
-
-def _features(tokens, gaz, word, keep) -> list[list]:
-    """The attributes in a fixed order (the CRF sums their weights in it). All but the word pairs
-    come from per-word blocks, `word(token, its gazetteer tag)`; `keep` maps an attribute to what
-    the tagger is handed (itself, or its bytes), or to None to leave it out."""
     gaz = gazetteer_tags(tokens) if gaz is None else gaz
-    words, own, near = zip(*map(word, tokens, gaz)) if tokens else ((), (), ())
+    words, parts = zip(*map(_parts, tokens)) if tokens else ((), ())
+    blocks = [[part(*arg) for part, *arg in (*ps, (_gazetteer, g))] for ps, g in zip(parts, gaz)]
+    own = [tuple(a for o, _ in bs for a in o) for bs in blocks]
+    near = [[tuple(a for _, n in bs for a in n[k]) for k in range(len(OFFSETS))] for bs in blocks]
     n = len(tokens)
-    pads = [(p,) if (p := keep(f"{off}pad")) else () for off in OFFSETS]
     # what each token gets from the word at each of OFFSETS, or the pad where there is none
-    from_ = [([pads[k]] * max(0, -off) + [x[k] for x in near[max(0, off):n + min(0, off)]]
-              + [pads[k]] * max(0, off))[:n] for k, off in enumerate(OFFSETS)]
+    from_ = [([(f"{off}pad",)] * max(0, -off) + [x[k] for x in near[max(0, off):n + min(0, off)]]
+              + [(f"{off}pad",)] * max(0, off))[:n] for k, off in enumerate(OFFSETS)]
     feats = [[*o, *m2, *m1, *p1, *p2] for o, m2, m1, p1, p2 in zip(own, *from_)]
     for i, pair in enumerate(f"{a}|{b}" for a, b in zip(words, words[1:])):
-        if f := keep("-1w|w=" + pair):
-            feats[i + 1].append(f)
-        if f := keep("w|+1w=" + pair):
-            feats[i].append(f)
+        feats[i + 1].append("-1w|w=" + pair)
+        feats[i].append("w|+1w=" + pair)
     return feats
 
 
-def _word(token: str, gaz: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """(normalized word, its own attributes, and for each of OFFSETS those it gives the word at that distance)."""
+# A token's attributes, but for the word pairs, come in parts, each a function of one thing
+# about it (the word, its stem, its clusters, whether it is a given name, its gazetteer tag)
+# that gives (the word's own attributes, for each of OFFSETS those it gives the word at that
+# distance). Tagging sums a part's weights once per value: a new word brings known stems and
+# clusters, so only its word part is new.
+
+def _parts(token: str) -> tuple[str, tuple[tuple, ...]]:
+    """(normalized word, (part, its argument) for each part but the gazetteer's)."""
     w = norm(token)
     s = stem(w)
     c1, c2, _ = clusters().get(w) or clusters().get(s) or ("?", "?", -1)
-    given = strip_marks(token) in first_names()
-    own = ("b", "w=" + w, "s=" + s, "c1=" + c1, "c2=" + c2, "g=" + gaz,
-           "p2=" + s[:2], "p3=" + s[:3], "x2=" + w[-2:], "x3=" + w[-3:], "x1=" + w[-1:],
-           "al=" + str(w.startswith("ال")), "len=" + str(min(len(s), 8)))
-    own += ("given",) * given + ("digit",) * w.isdigit() + ("punct",) * (not any(map(str.isalnum, w)))
-    near = tuple((f"{off}w={w}", f"{off}s={s}", f"{off}c2={c2}", f"{off}g={gaz}")
-                 + ((f"{off}c1={c1}", f"{off}x2={w[-2:]}", f"{off}given={given}") if abs(off) == 1 else ())
-                 for off in OFFSETS)
-    return w, own, near
+    return w, ((_by_word, w), (_by_stem, s), (_by_clusters, (c1, c2)),
+               (_by_given, strip_marks(token) in first_names()))
+
+
+def _by_word(w: str):
+    own = ("w=" + w, "x2=" + w[-2:], "x3=" + w[-3:], "x1=" + w[-1:], "al=" + str(w.startswith("ال")))
+    own += ("digit",) * w.isdigit() + ("punct",) * (not any(map(str.isalnum, w)))
+    return own, tuple((f"{off}w={w}",) + ((f"{off}x2={w[-2:]}",) if abs(off) == 1 else ()) for off in OFFSETS)
+
+
+def _by_stem(s: str):
+    own = ("s=" + s, "p2=" + s[:2], "p3=" + s[:3], "len=" + str(min(len(s), 8)))
+    return own, tuple((f"{off}s={s}",) for off in OFFSETS)
+
+
+def _by_clusters(c: tuple[str, str]):
+    c1, c2 = c
+    return ("c1=" + c1, "c2=" + c2), \
+        tuple((f"{off}c2={c2}",) + ((f"{off}c1={c1}",) if abs(off) == 1 else ()) for off in OFFSETS)
+
+
+def _by_given(given: bool):
+    return ("b",) + ("given",) * given, tuple((f"{off}given={given}",) * (abs(off) == 1) for off in OFFSETS)
+
+
+def _gazetteer(gaz: str):
+    return ("g=" + gaz,), tuple((f"{off}g={gaz}",) for off in OFFSETS)
 
 
 @lru_cache(maxsize=1)
-def _tagger():
-    import pycrfsuite
+def _weights() -> crf.Weights:
+    return crf.read_model(resources.files("marsad.annotate").joinpath(MODEL).read_bytes())
 
-    t = pycrfsuite.Tagger()
-    with resources.as_file(resources.files("marsad.annotate").joinpath(MODEL)) as path:
-        t.open(str(path))
-    return t
+
+def _score_parts(parts: list[tuple]) -> tuple[list, np.ndarray]:
+    """Rows of _part_table: row 0 what a part scores for its own word, 1 + k for the word at OFFSETS[k]."""
+    groups = []
+    for part, arg in parts:
+        own, near = part(arg)
+        groups += [own, *near]
+    return [None] * len(parts), crf.summed(_weights(), groups).reshape(len(parts), 1 + len(OFFSETS), -1)
+
+
+def _score_tokens(tokens: list[str]) -> tuple[list[str], np.ndarray]:
+    """Rows of _token_table, the sums of their parts' rows; kept beside them: the normalized words."""
+    words, parts = zip(*map(_parts, tokens))
+    table = _part_table()
+    ids = table.ids([p for ps in parts for p in ps])
+    return list(words), table.rows[ids].reshape(len(tokens), len(parts[0]), *table.rows.shape[1:]).sum(axis=1)
 
 
 @lru_cache(maxsize=1)
-def _known() -> dict[str, bytes]:
-    """The model's attributes, each to itself in UTF-8 (the tagger would encode it on every call).
-    The tagger skips an attribute it has no weight for, so tagging leaves those out (most word
-    pairs, rare words) instead of handing them over."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "model.txt"
-        _tagger().dump(str(path))
-        dump = path.read_text("utf-8")
-    start = dump.index("ATTRIBUTES = {\n") + len("ATTRIBUTES = {\n")
-    lines = dump[start:dump.index("\n}", start)].split("\n")
-    return {a: a.encode() for a in (line.lstrip().split(": ", 1)[1] for line in lines)}
+def _part_table() -> crf.ScoreTable:
+    return crf.ScoreTable(_score_parts, (1 + len(OFFSETS), len(_weights().labels)), 65536)
 
 
-@lru_cache(maxsize=65536)
-def _known_word(token: str, gaz: str) -> tuple:
-    """`_word` with only the model's attributes, as the `_known` bytes (shared between words)."""
-    known = _known()
-    w, own, near = _word(token, gaz)
+@lru_cache(maxsize=1)
+def _token_table() -> crf.ScoreTable:
+    return crf.ScoreTable(_score_tokens, (1 + len(OFFSETS), len(_weights().labels)), 65536)
 
-    def keep(fs):
-        return tuple(filter(None, map(known.get, fs)))
-    return w, keep(own), tuple(keep(fs) for fs in near)
+
+@lru_cache(maxsize=1)
+def _pads() -> np.ndarray:
+    """What a missing word at each of OFFSETS scores (the sentence's edge)."""
+    return crf.summed(_weights(), [(f"{off}pad",) for off in OFFSETS])
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> dict[str, tuple[int, int]]:
+    """"a|b" -> the rows of state weights the word pair gives b ("-1w|w=a|b") and a ("w|+1w=a|b");
+    the zero row where the model has none."""
+    wts = _weights()
+    none = len(wts.attributes)
+    out: dict[str, tuple[int, int]] = {}
+    for prefix, side in (("-1w|w=", 0), ("w|+1w=", 1)):
+        for attr, row in wts.attributes.items():
+            if attr.startswith(prefix):
+                rows = list(out.get(attr[len(prefix):], (none, none)))
+                rows[side] = row
+                out[attr[len(prefix):]] = tuple(rows)
+    return out
+
+
+def _scores(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> list[np.ndarray]:
+    """Each sentence's (tokens, labels) state scores: the sum of the weights of `features`,
+    computed over all the sentences' tokens at once."""
+    tokens = [t for s in sentences for t in s]
+    if not tokens:
+        return [np.zeros((0, len(_weights().labels))) for _ in sentences]
+    gaz = [g for s, gs in zip(sentences, gazetteer) for g in (gazetteer_tags(s) if gs is None else gs)]
+    table, parts = _token_table(), _part_table()
+    # ids before .rows: adding rows may replace the array
+    ids, gaz_ids = table.ids(tokens), parts.ids([(_gazetteer, g) for g in gaz])
+    words = [table.kept[i] for i in ids]
+    by_word = table.rows[ids] + parts.rows[gaz_ids]
+    lengths = np.array([len(s) for s in sentences])
+    ends = np.cumsum(lengths)
+    where = np.arange(len(tokens)) - np.repeat(ends - lengths, lengths)  # position in its sentence
+    length = np.repeat(lengths, lengths)
+    out = by_word[:, 0].copy()
+    for k, (off, pad) in enumerate(zip(OFFSETS, _pads())):
+        inside = (where + off >= 0) & (where + off < length)
+        source = np.clip(np.arange(len(tokens)) + off, 0, len(tokens) - 1)
+        out += np.where(inside[:, None], by_word[source, 1 + k], pad)
+    pairs = _pairs()
+    hits = [(i, r) for i, (a, b) in enumerate(zip(words, words[1:]))
+            if (r := pairs.get(f"{a}|{b}")) is not None and where[i + 1]]
+    if hits:
+        at, (to_next, to_self) = [i for i, _ in hits], zip(*(r for _, r in hits))
+        state = _weights().state
+        np.add.at(out, [i + 1 for i in at], state[list(to_next)])
+        np.add.at(out, at, state[list(to_self)])
+    return np.split(out, ends[:-1])
 
 
 def reload() -> None:
     """Forget the model and what was derived from it (after training a new one)."""
-    for cached in (_tagger, _known, _known_word):
+    for cached in (_weights, _part_table, _token_table, _pads, _pairs):
         cached.cache_clear()
 
 
 def tag(tokens: list[str], gaz: list[str] | None = None) -> list[str]:
     """BIO tags over PERS, ORG, LOC, MISC for one sentence of tokens."""
-    if not tokens:
-        return []
-    return _tagger().tag(_features(tokens, gaz, _known_word, _known().get))
+    return tag_sentences([tokens], [gaz])[0]
+
+
+BATCH = 256  # sentences decoded side by side (a whole test set at once would pad to its longest)
+
+
+def tag_sentences(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> list[list[str]]:
+    """`tag` of each sentence, decoded side by side; `gazetteer`: each one's gazetteer_tags, or None."""
+    wts = _weights()
+    out = []
+    for b in range(0, len(sentences), BATCH):
+        scores = _scores(sentences[b:b + BATCH], gazetteer[b:b + BATCH])
+        out += [[wts.labels[i] for i in path] for path in crf.viterbi(scores, wts.transition)]
+    return out
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -228,7 +311,7 @@ def tag_document(sentences: list[list[str]], window: int = 20,
     `gazetteer`: each sentence's gazetteer_tags where known (gazetteer_in).
     """
     gazetteer = gazetteer or [None] * len(sentences)
-    tags = [tag(s, g) for s, g in zip(sentences, gazetteer)]
+    tags = tag_sentences(sentences, gazetteer)
     norms = [list(map(norm, s)) for s in sentences]
     cl = clusters()
 

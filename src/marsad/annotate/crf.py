@@ -1,0 +1,135 @@
+"""A CRFsuite model's weights in numpy, and Viterbi decoding over many sentences at once.
+
+pycrfsuite takes every token's attributes as strings and looks each one up in
+the model; with ~40 attributes a token that lookup was most of the cost of
+tagging a report. Here the model file's weights are read into arrays, the
+caller sums a word's attribute rows once and reuses the sums, and one Viterbi
+pass runs over all the sentences of a report side by side. The scores are
+CRFsuite's own (first-order, no start or end weights), summed in another order.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+
+import numpy as np
+
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+_STATE, _TRANSITION = 0, 1
+
+
+@dataclass(frozen=True)
+class Weights:
+    labels: tuple[str, ...]
+    attributes: dict[str, int]  # attribute -> row of `state`
+    state: np.ndarray  # (attributes + 1, labels): the last row is zeros, for attributes the model lacks
+    transition: np.ndarray  # (from label, to label)
+
+
+def read_model(data: bytes) -> Weights:
+    """Parse a CRFsuite 1d model file (the "lCRF" header, a "FEAT" chunk, two CQDB string tables)."""
+    magic, _, kind, _, _, n_labels, n_attrs, off_feat, off_labels, off_attrs = struct.unpack_from("<4sI4s7I", data)
+    if magic != b"lCRF" or kind != b"FOMC":
+        raise ValueError("not a CRFsuite 1d model")
+    chunk, _, n_feat = struct.unpack_from("<4s2I", data, off_feat)
+    if chunk != b"FEAT":
+        raise ValueError("CRFsuite model without a feature chunk")
+    feats = np.frombuffer(data, _FEATURE, n_feat, off_feat + 12)
+    state = np.zeros((n_attrs + 1, n_labels))
+    transition = np.zeros((n_labels, n_labels))
+    for table, typ in ((state, _STATE), (transition, _TRANSITION)):
+        f = feats[feats["type"] == typ]
+        np.add.at(table, (f["src"], f["dst"]), f["weight"])
+    labels = _strings(data, off_labels, n_labels)
+    return Weights(tuple(labels), {a: i for i, a in enumerate(_strings(data, off_attrs, n_attrs))}, state, transition)
+
+
+def summed(weights: Weights, groups) -> np.ndarray:
+    """(groups, labels): the state weights of each group of attributes summed; an attribute the
+    model has no weight for counts nothing, as in CRFsuite."""
+    none = len(weights.attributes)
+    rows, starts = [], []
+    for attrs in groups:
+        starts.append(len(rows))
+        rows += [weights.attributes.get(a, none) for a in attrs]
+        rows.append(none)  # reduceat needs every group non-empty
+    return np.add.reduceat(weights.state[rows], starts)
+
+
+class ScoreTable:
+    """Scores computed once per key (a word, a part of one) and kept as rows of one array, so
+    the rows of a report's tokens are one index. A call's new keys are scored together (numpy
+    costs by the call, not by the row). Emptied when full: a bound like lru_cache's, without
+    per-key upkeep."""
+
+    def __init__(self, score, shape: tuple[int, ...], size: int):
+        self.score = score  # new keys -> (what to keep beside each, their rows)
+        self.shape = shape  # of one key's rows
+        self.size = size
+        self.clear()
+
+    def clear(self) -> None:
+        self.index: dict = {}
+        self.kept: list = []
+        self.rows = np.zeros((1024, *self.shape))  # grown by doubling
+
+    def ids(self, keys: list) -> list[int]:
+        """The rows of `keys`, scoring the new ones; read `.rows` after: it may be replaced."""
+        if len(self.index) + len(keys) > self.size:  # all of one call's keys must fit
+            self.clear()
+        index = self.index
+        new = list(dict.fromkeys(k for k in keys if k not in index))
+        if new:
+            kept, rows = self.score(new)
+            start = len(self.kept)
+            while start + len(new) > len(self.rows):
+                self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
+            self.rows[start:start + len(new)] = rows
+            index.update(zip(new, range(start, start + len(new))))
+            self.kept += kept
+        return [index[k] for k in keys]
+
+
+def _strings(data: bytes, offset: int, count: int) -> list[str]:
+    """A CQDB table's strings in id order, through its backward array (id -> record offset)."""
+    chunk, _, _, _, n, bwd = struct.unpack_from("<4s5I", data, offset)
+    if chunk != b"CQDB" or n != count:
+        raise ValueError("CRFsuite model with a damaged string table")
+    out = []
+    for rec in struct.unpack_from(f"<{n}I", data, offset + bwd):
+        size = struct.unpack_from("<I", data, offset + rec + 4)[0]
+        out.append(data[offset + rec + 8:offset + rec + 7 + size].decode("utf-8"))  # size counts the NUL
+    return out
+
+
+def viterbi(scores: list[np.ndarray], transition: np.ndarray) -> list[list[int]]:
+    """The best label path of each sentence, given its (tokens, labels) state scores.
+
+    The sentences advance together, one token position a step, longest first so
+    the ones still running are a leading slice. Ties go to the lower label, as
+    in CRFsuite."""
+    order = sorted(range(len(scores)), key=lambda i: -len(scores[i]))
+    lengths = [len(scores[i]) for i in order]
+    width = lengths[0] if lengths else 0
+    if not width:
+        return [[] for _ in scores]
+    running = [sum(n > t for n in lengths) for t in range(width)]  # sentences still going at t
+    state = np.zeros((width, len(order), transition.shape[0]))  # time first: a step's rows are contiguous
+    for row, i in enumerate(order):
+        state[:lengths[row], row] = scores[i]
+    back = np.zeros(state.shape, dtype=np.intp)
+    best = state[0].copy()  # best score of a path ending in each label; an ended sentence keeps its last
+    for t in range(1, width):
+        k = running[t]
+        cand = best[:k, :, None] + transition  # (sentence, from, to)
+        back[t, :k] = cand.argmax(axis=1)
+        best[:k] = cand.max(axis=1) + state[t, :k]
+    last = best.argmax(axis=1).tolist()
+    out: list[list[int]] = [[] for _ in scores]
+    for row, i in enumerate(order):
+        path = [last[row]]
+        for pointers in back[lengths[row] - 1:0:-1, row].tolist():
+            path.append(pointers[path[-1]])
+        out[i] = path[::-1]
+    return out
