@@ -60,35 +60,43 @@ def summed(weights: Weights, groups) -> np.ndarray:
 class ScoreTable:
     """Scores computed once per key (a word, a part of one) and kept as rows of one array, so
     the rows of a report's tokens are one index. A call's new keys are scored together (numpy
-    costs by the call, not by the row). Emptied when full: a bound like lru_cache's, without
-    per-key upkeep."""
+    costs by the call, not by the row). Bounded in two generations: when the table is full it
+    becomes the old one and a fresh one starts, taking over the old rows still asked for (an
+    LRU's effect, without per-key upkeep; emptying it whole made every few thousand reports
+    start cold)."""
 
     def __init__(self, score, shape: tuple[int, ...], size: int):
         self.score = score  # new keys -> (what to keep beside each, their rows)
         self.shape = shape  # of one key's rows
-        self.size = size
-        self.clear()
-
-    def clear(self) -> None:
+        self.size = size  # keys per generation
         self.index: dict = {}
         self.kept: list = []
-        self.rows = np.zeros((1024, *self.shape))  # grown by doubling
+        self.rows = np.zeros((1024, *shape))  # grown by doubling
+        self.old: tuple[dict, list, np.ndarray] = ({}, [], self.rows[:0])
 
     def ids(self, keys: list) -> list[int]:
         """The rows of `keys`, scoring the new ones; read `.rows` after: it may be replaced."""
         if len(self.index) + len(keys) > self.size:  # all of one call's keys must fit
-            self.clear()
+            self.old = (self.index, self.kept, self.rows)
+            self.index, self.kept, self.rows = {}, [], np.zeros_like(self.rows[:1024])
         index = self.index
         new = list(dict.fromkeys(k for k in keys if k not in index))
         if new:
-            kept, rows = self.score(new)
-            start = len(self.kept)
-            while start + len(new) > len(self.rows):
-                self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
-            self.rows[start:start + len(new)] = rows
-            index.update(zip(new, range(start, start + len(new))))
-            self.kept += kept
+            old_index, old_kept, old_rows = self.old
+            again = [old_index[k] for k in new if k in old_index]
+            fresh = [k for k in new if k not in old_index]
+            kept, rows = self.score(fresh) if fresh else ([], old_rows[:0])
+            new = [k for k in new if k in old_index] + fresh
+            self._append(new, [old_kept[i] for i in again] + kept, np.concatenate([old_rows[again], rows]))
         return [index[k] for k in keys]
+
+    def _append(self, keys: list, kept: list, rows: np.ndarray) -> None:
+        start = len(self.kept)
+        while start + len(keys) > len(self.rows):
+            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
+        self.rows[start:start + len(keys)] = rows
+        self.index.update(zip(keys, range(start, start + len(keys))))
+        self.kept += kept
 
 
 def _strings(data: bytes, offset: int, count: int) -> list[str]:
