@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SEEDS
 
@@ -218,3 +220,48 @@ def test_a_date_off_the_calendar_is_dropped_not_raised():
     first_day = analyze_raw(raw("شنت القوات هجوما على الموصل قبل ساعات وقتل خمسة أشخاص."),
                             published=Published("0001-01-01", "day"))
     assert [(e.type, e.date_window) for e in first_day.events] == [("ASSAULT", None)]
+
+
+# ---- what makes the tagger fast does not change what it finds -------------------
+
+
+def test_a_word_trie_matches_as_the_longest_first_list_does():
+    from marsad.dates import lexicon as L
+    from marsad.dates.alternation import alt
+
+    for words in (L.NUMBER_WORDS, L.MONTHS, L.DAY_PARTS, L.UNITS, ("اب", "ابريل", "ا", "ابر")):
+        listed = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+        text = " ".join(words) + " " + "".join(words) + " ابريلي"  # alone, run together, cut short
+        for tail in ("", r"(?!\w)", "ي", r"\w"):  # what follows can send re back to a shorter word
+            got = [m.span() for m in re.finditer(f"(?:{alt(words)}){tail}", text)]
+            assert got == [m.span() for m in re.finditer(f"(?:{listed}){tail}", text)], (words, tail)
+
+
+@pytest.mark.parametrize("text", [
+    "وقع الانفجار عند الساعة الخامسة مساء أمس وقتل 5 أشخاص",
+    "يبدأ الاجتماع في تمام 10:30 صباحا ويستمر 3 ساعات",
+    "غادر الساعة 7 وربع، وعاد عند الثامنة إلا ربعا ليلا",
+    "الموعد 9:15م و8 ص و7 م",
+    "بتاريخ 12/05/2018 وفي 5/3 و2018-03-05 وفي 3.4 مليون",
+    "عام 2018م وفي 1990 وفي 250 قرية",
+    "وصل يوم 15 وغادر بعد 20 يوما، في 25 من الشهر",
+    "من مارس 13-15 وفي يناير 5 الى 9 2019",
+    "قتل 12 شخصا وأصيب 40 آخرون في 3 هجمات",
+    "وصل الخميس الماضي، ويغادر يوم الأحد المقبل أو بعد غد، لا أمس ولا في اليوم الوطني",
+    "قالت المصري اليوم إن أحد الوزراء زار قبل يوم واحد",
+])
+def test_cues_only_skip_windows_that_hold_no_date(monkeypatch, text):
+    from marsad.dates import grammar
+
+    found = dates.tag(text, "2024-08-22")
+    monkeypatch.setattr(grammar, "CUES", {})
+    assert dates.tag(text, "2024-08-22") == found
+
+
+def test_cues_change_nothing_in_the_sample_reports(monkeypatch):
+    from marsad.dates import grammar
+
+    texts = [p.read_text("utf-8") for p in sorted(SEEDS.iterdir()) if p.is_file()]
+    found = [dates.tag(t, "2024-08-22") for t in texts]
+    monkeypatch.setattr(grammar, "CUES", {})
+    assert [dates.tag(t, "2024-08-22") for t in texts] == found

@@ -11,6 +11,7 @@ by annotate (to tag and normalize every date in a report).
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from marsad.dates.grammar import find
 from marsad.dates.resolve import resolve
@@ -20,6 +21,7 @@ from marsad.records import Timex
 __all__ = ["tag", "estimate_publication", "intersect_windows", "window_middle", "parse_anchor"]
 
 
+@lru_cache(maxsize=1024)  # reports of a day share their anchor; strptime is slow
 def parse_anchor(anchor: str | None) -> datetime | None:
     """'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM[:SS]' (a longer ISO string is cut)."""
     if not anchor:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
+from marsad.dates.alternation import alt
 from marsad.dates.lexicon import NUMBER_WORDS
 
-_WORD_ALT = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+_WORD_ALT = alt(NUMBER_WORDS)
 NUMBER_WORD = rf"(?:{_WORD_ALT})(?!\w)"
 # "الحادي والعشرين", "ألف وتسعمائة وثمانية وسبعون", "خمسة عشر".
 NUMBER_PHRASE = rf"{NUMBER_WORD}(?:\s+(?:و\s*)?{NUMBER_WORD})*"

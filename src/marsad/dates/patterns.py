@@ -1,4 +1,5 @@
-"""The patterns of the matcher, over folded text, and the head words they need.
+"""The patterns of the matcher, over folded text, the head words they need
+and the cues that let some of them pass a window by.
 
 Every key is folded (see lexicon); a pattern names the span of the
 expression itself as group "e" (clitics before it stay outside).
@@ -7,14 +8,11 @@ expression itself as group "e" (clitics before it stay outside).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from marsad.dates import lexicon as L
+from marsad.dates.alternation import alt
 from marsad.dates.numbers import NUMBER_PHRASE, NUMBER_WORD
-
-
-def alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 MON = alt(L.MONTHS)
 HIJRI = alt(L.HIJRI_MONTHS)
@@ -185,3 +183,42 @@ for _kind, _reach, _heads in (
 # rules a run of digits may lead: (kind, reach); those that need a month name
 # (dmy, mdy, ranges) are led by the month name's own windows, which reach the digits
 DIGIT_RULES = (("numeric", 30), ("numeric_dm", 40), ("day_number", 20), ("year", 60), ("time", 90))
+
+
+def _any_of(words) -> Callable[[str, int, int], bool]:
+    """A cue: one of `words` is in the window (substring tests beat one regex of
+    many words). A word that holds a shorter one ("صباحا": "صباح") is left out."""
+    words = set(words)
+    needles = tuple(w for w in words if not any(v != w and v in w for v in words))
+
+    def cue(s: str, start: int, end: int) -> bool:
+        window = s[start:end]
+        return any(w in window for w in needles)
+    return cue
+
+
+# A clock time needs "الساعة", minutes after a colon or a part of the day, the
+# bare "م"/"ص" only with minutes (handlers._h_time).
+_CLOCK_WORDS = _any_of(("الساعه", *(p for p in L.DAY_PARTS if p not in ("م", "ص"))))
+_MINUTES = re.compile(r":\d")
+
+
+def _may_hold_clock_time(s: str, start: int, end: int) -> bool:
+    return _CLOCK_WORDS(s, start, end) or _MINUTES.search(s, start, end) is not None
+
+
+# Cues: what every match a rule keeps holds, for rules whose windows mostly
+# lack it (most are a number's: "5 أشخاص", or a common head's: "يوم", "قبل").
+# A window s[start:end] for which cue(s, start, end) is false is not searched:
+# a cheap test spares the scan. A cue regex starts with a plain character or
+# class, which re skips ahead to fast (so \d\d\d, not \d{3}).
+CUES: dict[str, Callable[[str, int, int], object]] = {
+    "numeric": re.compile(r"\d[/.-]\d").search,
+    "numeric_dm": re.compile(r"\d\s*[/.-]\s*\d").search,
+    "day_number": re.compile(r"يوم\s+\d").search,
+    "year": re.compile(r"\d\d\d").search,
+    "month_day_range": re.compile(r"\d\s*(?:-|الي|حتي)\s*\d").search,
+    "weekday": _any_of(L.WEEKDAYS),
+    "relday": _any_of(RELDAY_VALUE),
+    "time": _may_hold_clock_time,
+}
