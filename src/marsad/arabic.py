@@ -27,9 +27,11 @@ _FOLD = {
     "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
     "٬": ",", "،": ",", "؛": ";", "؟": "?",
 }
-# Regex substitution beats str.translate here: most characters map to
-# themselves, and translate looks every one of them up.
-_FOLD_RE = re.compile("[" + re.escape("".join(_FOLD)) + "]")
+# One str.replace per folded character beats both str.translate (which looks up
+# every character, most of which map to themselves) and a regex substitution
+# (which calls back into Python for each hit): each replace is one C scan.
+_FOLD_PAIRS = tuple(_FOLD.items())
+_FOLD_BUT_TA_PAIRS = tuple((k, v) for k, v in _FOLD_PAIRS if k != "ة")
 _DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]")
 
 ARABIC_INDIC_DIGITS = str.maketrans({k: v for k, v in _FOLD.items() if v.isdigit()})
@@ -47,19 +49,18 @@ def fold(text: str) -> str:
 
     Diacritics and tatweel are kept in place so offsets stay valid.
     """
-    return _FOLD_RE.sub(_fold_char, text)
-
-
-def _fold_char(m: re.Match[str]) -> str:
-    return _FOLD[m.group()]
-
-
-_FOLD_BUT_TA_RE = re.compile("[" + re.escape("".join(k for k in _FOLD if k != "ة")) + "]")
+    return _replaced(text, _FOLD_PAIRS)
 
 
 def fold_but_ta(text: str) -> str:
     """`fold` with ta marbuta kept (length-preserving too)."""
-    return _FOLD_BUT_TA_RE.sub(_fold_char, text)
+    return _replaced(text, _FOLD_BUT_TA_PAIRS)
+
+
+def _replaced(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        text = text.replace(old, new)
+    return text
 
 
 def normalize(text: str) -> str:
