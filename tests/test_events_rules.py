@@ -147,6 +147,25 @@ def test_every_trigger_form_passes_its_anchor_filter():
         assert any(t.regex.search(key) for t in lx.triggers()), key
 
 
+def test_each_trigger_regex_is_tried_wherever_it_can_match():
+    """A trigger's regex is tried only where `trigger_start` says some trigger can start, and only in a text
+    holding one of its anchors: it still finds all it finds scanning the whole text, for every form as the
+    regexes read it, plain, with marks, tatweel and clitics, and side by side."""
+    from marsad.events import extract as ex
+    from marsad.events import lexicon as lx
+
+    keys = [lx.pattern_key(f) for r in lx.lexicon()["triggers"] for f in r["forms"] + r.get("nouns", [])]
+    texts = [k for key in keys for k in (key, "وس" + "\u064e".join(key), "بال" + key.replace(" ", "ـ  ") + "ها")]
+    texts += [" ".join(keys), "، ".join("و" + k for k in keys)]
+    for text in texts:
+        starts = [m.start() for m in lx.trigger_start().finditer(text)]
+        tried = set(lx.possible(lx.triggers(), lx.bare(text[starts[0]:]))) if starts else set()
+        for t in lx.triggers():
+            found = [m.span() for m in t.regex.finditer(text)]
+            if found:
+                assert t in tried and [m.span() for m in ex._finditer(t.regex, text, starts, len(text))] == found
+
+
 def test_every_trigger_form_matches_as_outlets_write_it():
     """Each lexicon form, written as in the lexicon (ta marbuta on every word that has one:
     "هدنة إنسانية"), is matched by some trigger."""

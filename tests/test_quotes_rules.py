@@ -92,3 +92,31 @@ def test_according_to_what_the_observatory_said():
     got = quotes("وقتل عشرة مدنيين في غارات على البلدة، وفق ما أوضح المرصد السوري لحقوق الإنسان.")
     assert [(q[0], q[3], q[4]) for q in got] == [("المرصد السوري لحقوق الإنسان", "أوضح",
                                                  "وقتل عشرة مدنيين في غارات على البلدة")]
+
+
+def test_one_scan_for_all_cues_finds_what_each_kind_finds_alone():
+    """Each kind's cue regex is tried only where one scan for all kinds says a cue can start: it finds the
+    cues each finds scanning the whole text, for every form as outlets write it (و/ف, marks, tatweel)."""
+    from marsad.annotate import quotes as q
+    from marsad.arabic import fold
+
+    lex = q._lex()
+    forms = lex["cues"] + lex["participles"] + lex["according_to"] + lex["speech_acts"] + lex["reported_by"]
+    texts = [" ".join(forms), " ".join("و" + f for f in forms), " ف".join(forms) + " قوله: ", "\u064e".join(forms),
+             " ".join(f.replace(" ", "ـ  ") + " لرويترز" for f in forms),
+             "وقال مسؤول، وفقا لما قاله الوزير، إن الهدنة انتهت، مضيفا أن بحسب قوله “لا هدنة”."]
+    for text in texts:
+        ft = fold(text)
+        alone = sorted(((m.start("cue"), m.end("cue"), kind, m.span()) for kind in q._KINDS
+                        for m in q._res()[kind].finditer(ft)), key=lambda h: (h[0], -h[1]))
+        assert [(s, e, kind, m.span()) for s, e, kind, m in q._cues(ft)] == alone, text
+
+
+def test_a_cue_that_extends_another_is_read_whole():
+    from marsad.annotate import quotes as q
+    from marsad.arabic import fold, normalize
+
+    cue = q._res()["cue"]
+    for text in ("قالت", "وأضافوا", "بينت", "بيّن"):
+        m = cue.match(fold(text))
+        assert m and normalize(m.group("cue")) == normalize(text.lstrip("و")), text

@@ -22,6 +22,7 @@ from importlib import resources
 
 from marsad.arabic import fold, normalize
 from marsad.kb import outlets
+from marsad.kb.matcher import norm  # normalize, cached per word
 from marsad.records import Mention, Quote, Sentence, Span, Speaker
 
 MARKS = "[\u064b-\u0652\u0640]*"
@@ -29,17 +30,29 @@ _OPEN = {"«": "»", "“": "”", '"': '"', "„": "”"}
 _NOT_WORD = r"(?<![\w\u064b-\u0652])"
 _END_WORD = r"(?![\w\u064b-\u0652])"
 _MAX_GAP = 260
-_CONNECTIVES = fold(r"(?:^|\s)(?:فيما|بينما|كما|و?بهذا الصدد|إلى ذلك|إلا أنه|إلا أنها|من جهته|من جهتها"
-                    r"|من جانبه|من جانبها|بدوره|بدورها|في المقابل)(?:[،,\s]|$)")
+_CONNECTIVES = re.compile(fold(r"(?:^|\s)(?:فيما|بينما|كما|و?بهذا الصدد|إلى ذلك|إلا أنه|إلا أنها|من جهته|من جهتها"
+                               r"|من جانبه|من جانبها|بدوره|بدورها|في المقابل)(?:[،,\s]|$)"))
 _QMARKS = re.compile(r"[«»“”\"„]")  # chars between a cue and its content marker
 
 
-def _pat(form: str) -> str:
-    return MARKS.join(r"\s+" if c == " " else re.escape(c) for c in fold(normalize(form))) + MARKS
-
-
 def _alt(forms) -> str:
-    return "|".join(_pat(f) for f in sorted(set(forms), key=len, reverse=True))
+    """The forms as one alternation over folded text, marks allowed after every letter, factored by their shared
+    beginnings (a trie): at each position of a report the regex engine tests one branch per next letter, not
+    every form. A form is tried before any shorter form it extends (longest first)."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for c in fold(normalize(form)):
+            node = node.setdefault(c, {})
+        node[""] = {}  # a form ends here
+    return _branches(trie)
+
+
+def _branches(node: dict) -> str:
+    alts = [(r"\s+" if c == " " else re.escape(c)) + MARKS + _branches(child) for c, child in node.items() if c]
+    if "" in node:
+        alts.append("")  # last: a longer form through this node wins
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -47,10 +60,17 @@ def _lex() -> dict:
     return json.loads(resources.files("marsad.annotate").joinpath("data/quotes.json").read_text("utf-8"))
 
 
+_KINDS = ("cue", "part", "acc", "act", "said")  # the regexes of _res() that find a quote's cue
+
+
 @lru_cache(maxsize=1)
 def _res() -> dict:
     lx = _lex()
+    kind = _alt(lx["outlet_kinds"])
+    cue_forms = lx["cues"] + lx["participles"] + lx["according_to"] + lx["speech_acts"] + lx["reported_by"]
     return {
+        # where a cue of any kind can start: the one scan of a whole report (_cues)
+        "any": re.compile(_NOT_WORD + r"(?=[وف]?(?:" + _alt(cue_forms) + "))"),
         "cue": re.compile(_NOT_WORD + r"(?P<pre>[وف]?)(?P<cue>" + _alt(lx["cues"]) + ")" + _END_WORD),
         "part": re.compile(_NOT_WORD + r"(?P<pre>[وف]?)(?P<cue>" + _alt(lx["participles"]) + ")" + _END_WORD),
         "acc": re.compile(_NOT_WORD + r"(?P<pre>و?)(?P<cue>" + _alt(lx["according_to"]) + ")" + r"(?=\s|ل|$)"),
@@ -66,7 +86,14 @@ def _res() -> dict:
         "role": re.compile(r"^\s*و?(?:" + _alt(lx["role_heads"]) + ")" + _END_WORD),
         "described": re.compile(r"^\s*(?:" + _alt(lx["quantifiers"]) + r")?\s*(?:" + _alt(lx["described_heads"]) + ")"
                                 + _END_WORD),
-        "kind": _alt(lx["outlet_kinds"]),
+        "kind": kind,
+        # the outlet spoken to: "لصحيفة “ذا ناشيونال”", "مع شبكة رووداو" (_outlet), before a quoted name (_is_label)
+        "outlet_quoted": re.compile(
+            r"(?:" + _NOT_WORD + r"ل(?:ـ)?\s*(?:(?:" + kind + r")\s*)?|مع\s+(?:(?:" + kind + r")\s*)?)"
+            r"([«“\"])([^«»“”\"]{2,40})[»”\"]"),
+        "outlet_bare": re.compile(
+            r"(?:" + _NOT_WORD + r"ل|مع\s+)(?:" + kind + r")\s+((?:(?!ال)[\w\u064b-\u0652]+\s*){1,3})"),
+        "to_outlet": re.compile(r"(?:" + _NOT_WORD + r"(?:مع|ل)|" + _NOT_WORD + r"ل?(?:" + kind + r"))\s*ـ?\s*$"),
         "time": re.compile(_NOT_WORD + r"(?:ال)?(?:يوم|اليوم|امس|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد"
                            r"|مساء|صباح|ليل|الليله|حينها)" + _END_WORD),
     }
@@ -79,13 +106,12 @@ class _Who:
     outlet: str | None
 
 
+_NEGATED = re.compile(r"(?:عدم|دون|بدون|لم|لن|لا|بعدم)\s*$")
+
+
 def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Quote]:
     ft = fold(text)
-    res = _res()
-    hits = []
-    for kind in ("cue", "part", "acc", "act", "said"):
-        hits += [(m.start("cue"), m.end("cue"), kind, m) for m in res[kind].finditer(ft)]
-    hits.sort(key=lambda h: (h[0], -h[1]))
+    hits = _cues(ft)
     quotes: list[Quote] = []
     last: _Who | None = None
     covered_to = -1  # end of the last direct quote: cues inside it are the quoted speaker's words
@@ -94,18 +120,19 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
         if start < covered_to or start < seen_start:
             continue
         seen_start = end
-        if re.search(r"(?:عدم|دون|بدون|لم|لن|لا|بعدم)\s*$", ft[max(0, start - 8):start]):
+        if _NEGATED.search(ft[max(0, start - 8):start]):
             continue  # "شريطة عدم ذكر اسمه": a negated cue reports no words
         sent = _sentence_of(sentences, start, len(text))
         mark = _marker(ft, end, min(sent.end, end + _MAX_GAP))
         if kind == "act" or mark is None:
-            who = _who(text, ft, end, min(sent.end, end + 120), mentions, stop_at_object=True)
-            if kind in ("act", "cue") and who and who.speaker.text and _named(who, mentions):
-                last = who
+            if kind in ("act", "cue"):  # no words here, but whoever is named may speak on ("وأضاف")
+                who = _who(text, ft, end, min(sent.end, end + 120), mentions, stop_at_object=True)
+                if who and who.speaker.text and _named(who, mentions):
+                    last = who
             continue
         mstart, mend = mark
         cue = text[start:end]
-        if ft[mstart] in _OPEN and normalize(cue) in _object_cues():
+        if ft[mstart] in _OPEN and norm(cue) in _object_cues():
             continue  # "أعلنت الوزارة مقتل ... ضمن احتجاجات “مسيرة العودة”": an object, not words
         if kind == "acc":
             if re.match(r"\s*ما\s", ft[end:end + 5]):
@@ -127,14 +154,14 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
                     continue
             who = _Who(last.speaker, last.role, last.outlet)
         else:
-            if normalize(cue) in ("يذكر", "بين") and ft[end:mstart].strip():
+            if norm(cue) in ("يذكر", "بين") and ft[end:mstart].strip():
                 continue  # "يذكر أن" is impersonal; "بين" is a cue only right before its إن/أن
             who = _who(text, ft, end, mstart, mentions)
             if who is not None and not who.speaker.text and m.group("pre") == "" and start > sent.start:
                 before = _who(text, ft, sent.start, start, mentions, before=True)
                 if before is not None and before.speaker.text:
                     who = _Who(before.speaker, before.role, who.outlet or before.outlet)
-            if who is None or (normalize(cue) == "يذكر" and not who.speaker.text):
+            if who is None or (norm(cue) == "يذكر" and not who.speaker.text):
                 continue
             if not who.speaker.text:
                 if last is None:
@@ -153,7 +180,24 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
     return quotes + _trailing(text, ft, sentences, mentions, quotes)
 
 
-_TRAIL = re.compile(fold(r"[،,]?\s*(?:وفقا لما|وفق ما|حسبما|بحسب ما|حسب ما|طبقا لما)\s+"
+def _cues(ft: str) -> list[tuple[int, int, str, re.Match]]:
+    """(start, end, kind, match) of every cue, by position: what each kind's regex finds scanning the report
+    (finditer), each tried only where one scan for all kinds found that a cue can start."""
+    res = _res()
+    hits = []
+    resume = dict.fromkeys(_KINDS, 0)  # as in finditer, a kind's next cue starts after its last one ends
+    for at in res["any"].finditer(ft):
+        for kind in _KINDS:
+            m = res[kind].match(ft, at.start()) if at.start() >= resume[kind] else None
+            if m:
+                hits.append((m.start("cue"), m.end("cue"), kind, m))
+                resume[kind] = m.end()
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    return hits
+
+
+_AS_SAID = re.compile(fold("وفقا لما|وفق ما|حسبما|بحسب ما|حسب ما|طبقا لما"))
+_TRAIL = re.compile(fold(r"[،,]?\s*(?:" + _AS_SAID.pattern + r")\s+"
                          r"(?P<cue>قاله|قالته|قالت|قال|قالوا|ذكره|ذكرته|ذكرت|ذكر|أفاد|أفادت|أعلنت|أعلن|أوردت|أورد"
                          r"|أوضحه|أوضحت|أوضح|أكده|أكدت|أكد|نقلته|نقلت|نقل|أشار|أشارت)"
                          r"(?=\s|[.،,]|$)"))
@@ -163,6 +207,8 @@ def _trailing(text: str, ft: str, sentences: list[Sentence], mentions: list[Ment
     """"سقط 7 قتلى ... ، وفقا لما قاله نصرت رحيمي لـCNN.": the words come first, the speaker after them."""
     out = []
     for sent in sentences:
+        if not _AS_SAID.search(ft, sent.start, sent.end):
+            continue  # a quick look for the phrase first: few sentences have one, and _TRAIL is slow to scan
         m = _TRAIL.search(ft, sent.start, sent.end)
         if m is None or m.start() - sent.start < 15:
             continue
@@ -204,6 +250,9 @@ def _sentence_of(sentences: list[Sentence], pos: int, n: int) -> Sentence:
     return Sentence(pos, n)
 
 
+_RELATIVE = re.compile(_NOT_WORD + r"(?:الذي|التي|الذين)" + _END_WORD)
+
+
 def _marker(ft: str, start: int, limit: int) -> tuple[int, int] | None:
     """The first content marker after a cue, skipping a relative clause ("الذي حذر من أن ...، ")."""
     res = _res()
@@ -215,7 +264,7 @@ def _marker(ft: str, start: int, limit: int) -> tuple[int, int] | None:
         if ft[m.start()] in _OPEN and _is_label(ft, m.start(), limit):
             pos = _close(ft, m.start()) + 1
             continue
-        rel = re.search(_NOT_WORD + r"(?:الذي|التي|الذين)" + _END_WORD, ft[start:m.start()])
+        rel = _RELATIVE.search(ft[start:m.start()])
         if rel and ft[m.start()] not in _OPEN:
             comma = ft.find(",", m.end(), limit)
             if comma < 0:
@@ -233,8 +282,7 @@ def _is_label(ft: str, pos: int, limit: int) -> bool:
     if close is None or close >= limit or len(ft[pos + 1:close].split()) > 4:
         return False
     rest = ft[close + 1:limit].strip()
-    if re.search(r"(?:" + _NOT_WORD + r"(?:مع|ل)|" + _NOT_WORD + r"ل?(?:" + _res()["kind"] + r"))\s*ـ?\s*$",
-                 ft[max(0, pos - 30):pos]) and re.match(r"[،,]?\s*(?:ان|بان|:)", rest):
+    if _res()["to_outlet"].search(ft[max(0, pos - 30):pos]) and re.match(r"[،,]?\s*(?:ان|بان|:)", rest):
         return True  # "في حديث مع “سكاي نيوز عربية”، إن": the outlet spoken to, then the words
     return bool(rest) and rest[0] not in ".،,:"
 
@@ -300,23 +348,26 @@ def _close(text: str, pos: int) -> int | None:
 # ---- speaker, role, outlet ----------------------------------------------------------------------
 
 
+_LATIN_OUTLET = re.compile(_NOT_WORD + r"ل(?:ـ)?\s*([A-Za-z][A-Za-z0-9.\- ]{1,30}?)(?=\s*(?:[،,.:]|ان|بان|$))")
+_THAT = re.compile(r"\s(?:ان|بان)" + _END_WORD)
+_TO_NAME = re.compile(_NOT_WORD + r"ل(?:ـ)?(?!ل)(\w+(?:\s+\w+){0,2})")
+
+
 def _outlet(text: str, ft: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
-    kind = _res()["kind"]
+    res = _res()
     seg = ft[start:end]
-    quoted = re.search(
-        r"(?:" + _NOT_WORD + r"ل(?:ـ)?\s*(?:(?:" + kind + r")\s*)?|مع\s+(?:(?:" + kind + r")\s*)?)"
-        r"([«“\"])([^«»“”\"]{2,40})[»”\"]", seg)
+    quoted = res["outlet_quoted"].search(seg)
     if quoted:
         s = start + quoted.start(2)
         return text[s:s + len(quoted.group(2))].strip(), (start + quoted.start(), start + quoted.end())
-    latin = re.search(_NOT_WORD + r"ل(?:ـ)?\s*([A-Za-z][A-Za-z0-9.\- ]{1,30}?)(?=\s*(?:[،,.:]|ان|بان|$))", seg)
+    latin = _LATIN_OUTLET.search(seg)
     if latin:
         s = start + latin.start(1)
         return text[s:start + latin.end(1)].strip(), (start + latin.start(), start + latin.end())
-    bare = re.search(r"(?:" + _NOT_WORD + r"ل|مع\s+)(?:" + kind + r")\s+((?:(?!ال)[\w\u064b-\u0652]+\s*){1,3})", seg)
+    bare = res["outlet_bare"].search(seg)
     if bare:
         name = bare.group(1).strip()
-        name = re.split(r"\s(?:ان|بان)" + _END_WORD, name)[0].strip()
+        name = _THAT.split(name)[0].strip()
         s = start + bare.start(1)
         return text[s:s + len(name)], (start + bare.start(), start + bare.end())
     return _known_outlet(text, seg, start)
@@ -324,7 +375,7 @@ def _outlet(text: str, ft: str, start: int, end: int) -> tuple[str | None, tuple
 
 def _known_outlet(text: str, seg: str, start: int) -> tuple[str | None, tuple[int, int] | None]:
     """"قال مسؤول إيراني لرويترز": لـ + an outlet the knowledge base knows, with no kind word before it."""
-    for m in re.finditer(_NOT_WORD + r"ل(?:ـ)?(?!ل)(\w+(?:\s+\w+){0,2})", seg):
+    for m in _TO_NAME.finditer(seg):
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
             name = " ".join(words[:n])
@@ -340,6 +391,13 @@ def _unquoted(ft: str) -> str:
     return _QMARKS.sub(" ", ft)
 
 
+_AUXILIARY = re.compile(fold(r"\s*(?:و|ف)?(?:كان|كانت|قد|وقد)\s+"))
+_ADVERBIAL = re.compile(fold(r"\s*(?:و|في|من|بعد|منذ|خلال|بشأن|حول|على|عن)"))
+_POINTS_AT = re.compile(fold(r"\s*(?:إلى|على)\s+\S+"))
+_PREPOSITION_ONLY = re.compile(fold(r"\s*(?:إلى|على)\s*$"))
+_TRAILING_PREPOSITION = re.compile(fold(r"(?:^|\s)(?:إلى|على|من)\s*$"))
+
+
 def _who(text: str, ft: str, start: int, end: int, mentions: list[Mention],
          before: bool = False, stop_at_object: bool = False) -> _Who | None:
     outlet, ospan = _outlet(text, ft, start, end)
@@ -350,22 +408,21 @@ def _who(text: str, ft: str, start: int, end: int, mentions: list[Mention],
     if before:
         # the subject before a cue: from the last clause boundary ("فيما", "،" followed by a non-role) to the cue
         seg = ft[start:end]
-        m = list(re.finditer(_CONNECTIVES, seg))
-        aux = re.match(fold(r"\s*(?:و|ف)?(?:كان|كانت|قد|وقد)\s+"), seg)
+        m = list(_CONNECTIVES.finditer(seg))
+        aux = _AUXILIARY.match(seg)
         if m:
             start += m[-1].end()
         elif aux:
             start += aux.end()
-        elif re.match(fold(r"\s*(?:و|في|من|بعد|منذ|خلال|بشأن|حول|على|عن)"), seg):
+        elif _ADVERBIAL.match(seg):
             return None  # an adverbial or a clause joined by و, not the cue's subject
     else:
         cut = res["cut"].search(ft, start, end)
         if cut:
             end = cut.start()
-        if re.match(fold(r"\s*(?:إلى|على)\s+\S+"), ft[start:end]) and not re.match(
-                fold(r"\s*(?:إلى|على)\s*$"), ft[start:end]):
+        if _POINTS_AT.match(ft[start:end]) and not _PREPOSITION_ONLY.match(ft[start:end]):
             return None  # "أشارت إلى ثلاثة قادة": what the cue points at, not who speaks
-        trail = re.search(fold(r"(?:^|\s)(?:إلى|على|من)\s*$"), ft[start:end])
+        trail = _TRAILING_PREPOSITION.search(ft[start:end])
         if trail:
             end = start + trail.start()
     segments = _segments(text, ft, start, end)
@@ -405,10 +462,14 @@ def _who(text: str, ft: str, start: int, end: int, mentions: list[Mention],
     return _Who(speaker, role, outlet)
 
 
+_COMMA = re.compile(r"([،,])")
+_TIME_LEFT = re.compile(r"[\s\d/:.-]")  # what a time phrase holds besides its time words
+
+
 def _segments(text: str, ft: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
-    for part in re.split(r"([،,])", text[start:end]):
+    for part in _COMMA.split(text[start:end]):
         s, e = pos, pos + len(part)
         pos = e
         if part in ("،", ","):
@@ -424,7 +485,7 @@ def _segments(text: str, ft: str, start: int, end: int) -> list[tuple[int, int]]
 
 def _only_time(seg: str) -> bool:
     rest = _res()["time"].sub("", seg)
-    return not re.sub(r"[\s\d/:.-]", "", rest)
+    return not _TIME_LEFT.sub("", rest)
 
 
 def _split(text: str, ft: str, seg: tuple[int, int], mentions: list[Mention]) -> tuple[Speaker, str | None]:
@@ -481,7 +542,7 @@ def _later_role(phrase: str) -> int | None:
 
 def _trailing_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     """The personal name closing a role phrase: "... لحركة النجباء حيدر اللامي", "... الأمريكية ماثيو ميلر"."""
-    toks = [(m.start() + s, m.end() + s, normalize(m.group())) for m in re.finditer(r"[^\s\"«»“”]+", text[s:e])]
+    toks = [(m.start() + s, m.end() + s, norm(m.group())) for m in re.finditer(r"[^\s\"«»“”]+", text[s:e])]
     if len(toks) < 3:
         return None
     i = len(toks) - 1
@@ -513,9 +574,9 @@ def _role(role: str | None) -> str | None:
 
 def _inherit(who: _Who, last: _Who | None, quotes: list[Quote]) -> _Who:
     """A speaker named again by a short form ("اللامي") keeps the full name's entity and role."""
-    key = normalize(who.speaker.text)
+    key = norm(who.speaker.text)
     for q in reversed(quotes):
-        full = normalize(q.speaker.text)
+        full = norm(q.speaker.text)
         if key and (full == key or full.endswith(" " + key)):
             sp = who.speaker
             if sp.entity is None and q.speaker.entity:

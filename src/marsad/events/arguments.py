@@ -9,11 +9,14 @@ targets and places; without them the phrase after the trigger stands in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.arabic import normalize
 from marsad.events import lexicon as lx
 from marsad.events import places
+from marsad.kb.matcher import norm  # normalize, cached per word
 from marsad.records import Mention
 
 WORD = re.compile(r"[^\s،,.؛;:\"«»“”()\[\]]+")
@@ -54,7 +57,17 @@ class Arg:
 
 
 def mentions_in(mentions: list[Mention], start: int, end: int, types=None) -> list[Mention]:
-    return [m for m in mentions if m.start >= start and m.end <= end and (types is None or m.type in types)]
+    """The mentions from `start` to `end`; `mentions` sorted by start, as extract_events sorts them."""
+    return [m for m in starting_in(mentions, start, end) if m.end <= end and (types is None or m.type in types)]
+
+
+def starting_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions that start from `start` to `end` (both in); `mentions` sorted by start."""
+    return mentions[bisect_left(mentions, start, key=_start):bisect_right(mentions, end, key=_start)]
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def skip_weapons(text: str, ft: str, pos: int, limit: int) -> int:
@@ -80,8 +93,8 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
             break
         if text[pos:m.start()].strip(" ") and words:
             break  # punctuation between words ends the phrase
-        key = normalize(m.group())
-        if words and (lx.any_trigger().fullmatch(lx.fold_ta(m.group())) or lx.number_value(m.group()) is not None):
+        key = norm(m.group())
+        if words and (lx.is_trigger_word(m.group()) or lx.number_value(m.group()) is not None):
             break  # "قوات الحشد الشعبي بضربة ...": the next trigger or weapon starts another phrase
         if key in _STOP or key.startswith("و") and key[1:] in _STOP:
             nxt = WORD.search(text, m.end(), limit)
@@ -186,27 +199,17 @@ def _definite_nisba(word: str) -> str:
 
 
 def killed_injured(text: str, ft: str, start: int, end: int) -> tuple[int | None, int | None]:
-    lex = lx.lexicon()
-    num = lx.number_re()
-    around = r"(?:\s+(?:على\s+الاقل|نحو|حوالي|قرابه|اكثر\s+من))?"
     killed = injured = None
     if lx.compiled("no_casualties", clitics=False).search(ft, start, end):
         injured = 0
         seg = ft[start:end]
         if re.search(r"ضحايا|خسائر بشريه", seg):
             killed = 0
-    for words, nouns, kind in (("killed_words", "killed_nouns", "k"), ("injured_words", "injured_nouns", "i")):
-        w = lx.alternation(lex[words])
-        n = lx.alternation(lex[nouns])
-        persons = lx.alternation(lex["persons"])
-        pats = [
-            lx.START + r"[وب]?(?:ال)?(?:" + w + r")" + around + r"\s+" + num + around + r"(?:\s+(?:" + persons + r"))?",
-            num + around + r"\s+(?:" + n + r")" + lx.END,
-            lx.START + r"[وب]?(?:" + w + r")\s+(?:" + lx.pattern("شخصين") + "|" + lx.pattern("جنديين") + "|"
-            + lx.pattern("عنصرين") + ")",
-        ]
+    for kind, named, pats in _casualty_patterns():
+        if not named.search(ft, start, end):
+            continue  # most sentences name no dead or no wounded: their patterns need not be searched
         for i, p in enumerate(pats):
-            m = re.search(p, ft[start:end])
+            m = p.search(ft[start:end])
             if m:
                 value = 2 if i == 2 else lx.number_value(text[start + m.start("num"):start + m.end("num")])
                 if value is not None:
@@ -218,23 +221,53 @@ def killed_injured(text: str, ft: str, start: int, end: int) -> tuple[int | None
     return killed, injured
 
 
+@lru_cache(maxsize=1)
+def _casualty_patterns() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
+    """For the killed ("k") then the injured ("i"): their verbs and nouns, any of which each pattern holds, and
+    the patterns: a verb then a number ("قتل 5"), a number then a noun ("5 قتلى"), a verb then a dual ("قتل شخصين")."""
+    lex = lx.lexicon()
+    num = lx.number_re()
+    around = r"(?:\s+(?:على\s+الاقل|نحو|حوالي|قرابه|اكثر\s+من))?"
+    out = []
+    for words, nouns, kind in (("killed_words", "killed_nouns", "k"), ("injured_words", "injured_nouns", "i")):
+        w = lx.alternation(lex[words])
+        n = lx.alternation(lex[nouns])
+        persons = lx.alternation(lex["persons"])
+        pats = [
+            lx.START + r"[وب]?(?:ال)?(?:" + w + r")" + around + r"\s+" + num + around + r"(?:\s+(?:" + persons + r"))?",
+            num + around + r"\s+(?:" + n + r")" + lx.END,
+            lx.START + r"[وب]?(?:" + w + r")\s+(?:" + lx.pattern("شخصين") + "|" + lx.pattern("جنديين") + "|"
+            + lx.pattern("عنصرين") + ")",
+        ]
+        out.append((kind, re.compile(w + "|" + n), tuple(re.compile(p) for p in pats)))
+    return tuple(out)
+
+
 def instrument(ft: str, start: int, end: int) -> str | None:
-    found = [name for name, rx in lx.instruments() if rx.search(ft, start, end)]
     # the lexicon lists weapons most specific first: "انفجار" follows many strikes, a drone carries rockets
-    return found[0] if found else None
+    return next((name for name, rx in lx.instruments() if rx.search(ft, start, end)), None)
 
 
 def projectile_count(text: str, ft: str, start: int, end: int) -> int | None:
-    proj = lx.alternation(lx.lexicon()["projectiles"])
-    m = re.search(lx.number_re() + r"\s+(?:من\s+(?:ال)?)?(?:" + proj + r")", ft[start:end])
+    number_first, number_after, dual = _projectile_patterns()
+    m = number_first.search(ft[start:end])
     if m:
         return lx.number_value(text[start + m.start("num"):start + m.end("num")])
-    m = re.search(r"(?:" + proj + r")\s+" + lx.number_re() + lx.END, ft[start:end])
+    m = number_after.search(ft[start:end])
     if m:
         return lx.number_value(text[start + m.start("num"):start + m.end("num")])
-    if re.search(lx.START + r"[وب]?(?:ال)?(?:صاروخين|قذيفتين|طائرتين|مسيرتين)" + lx.END, ft[start:end]):
+    if dual.search(ft[start:end]):
         return 2
     return None
+
+
+@lru_cache(maxsize=1)
+def _projectile_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """"5 صواريخ", "صواريخ 5", "صاروخين"."""
+    proj = lx.alternation(lx.lexicon()["projectiles"])
+    return (re.compile(lx.number_re() + r"\s+(?:من\s+(?:ال)?)?(?:" + proj + r")"),
+            re.compile(r"(?:" + proj + r")\s+" + lx.number_re() + lx.END),
+            re.compile(lx.START + r"[وب]?(?:ال)?(?:صاروخين|قذيفتين|طائرتين|مسيرتين)" + lx.END))
 
 
 def claimed_by(text: str, ft: str, start: int, end: int) -> Arg | None:
@@ -254,14 +287,13 @@ def claimed_by(text: str, ft: str, start: int, end: int) -> Arg | None:
 
 def place_phrases(text: str, ft: str, start: int, end: int) -> list[Arg]:
     """Place names introduced by a head noun: "محافظة بابل", "قاعدة عين الأسد", "مطار إربيل"."""
-    heads = lx.alternation(lx.lexicon()["place_heads"])
     out = []
-    for m in re.finditer(lx.START + r"[وبل]?(?:ال)?(" + heads + r")\s+", ft[start:end]):
+    for m in _place_head().finditer(ft[start:end]):
         head_key = normalize(m.group(1))
         pos = start + m.end()
         words = []
         for w in WORD.finditer(text, pos, min(end, pos + 60)):
-            if text[pos:w.start()].strip() or lx.any_trigger().fullmatch(lx.fold_ta(w.group())):
+            if text[pos:w.start()].strip() or lx.is_trigger_word(w.group()):
                 break
             key = normalize(w.group())
             if key in _STOP or key in lx.normalized("directions") or words and key.startswith("و"):
@@ -284,10 +316,18 @@ def place_phrases(text: str, ft: str, start: int, end: int) -> list[Arg]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _place_head() -> re.Pattern:
+    return re.compile(lx.START + r"[وبل]?(?:ال)?(" + lx.alternation(lx.lexicon()["place_heads"]) + r")\s+")
+
+
 def preceded_by_direction(ft: str, pos: int) -> bool:
-    window = ft[max(0, pos - 14):pos]
-    dirs = lx.alternation(lx.lexicon()["directions"])
-    return re.search(r"(?:" + dirs + r")\s*(?:ل)?$", window) is not None
+    return _direction_before().search(ft[max(0, pos - 14):pos]) is not None
+
+
+@lru_cache(maxsize=1)
+def _direction_before() -> re.Pattern:
+    return re.compile(r"(?:" + lx.alternation(lx.lexicon()["directions"]) + r")\s*(?:ل)?$")
 
 
 def tidy(actor: tuple[str | None, str | None], target: tuple[str | None, str | None]):
@@ -302,16 +342,16 @@ def _tidy_one(text: str | None, entity: str | None) -> tuple[str | None, str | N
     if not text:
         return text, entity
     words = text.split()
-    if len(words) > 1 and _RELATIVE_VERB.match(normalize(words[0])):
+    if len(words) > 1 and _RELATIVE_VERB.match(norm(words[0])):
         words = words[1:]  # "غارات نفذتها قوات النظام": the agent, after the verb that points back
-    if _COMPLEMENT.match(normalize(words[0])):
+    if _COMPLEMENT.match(norm(words[0])):
         return None, None  # a name inside ("عدم نشر اسمه لرويترز") does not make it an argument
     heads = lx.normalized("agent_heads")
     # "حكومة جنوب السودان وقوات": a second party cut off after its first word
-    while len(words) > 1 and (normalize(words[-1]) in _DANGLING or words[-1].startswith("و")
-                              and normalize(words[-1][1:]) in heads):
+    while len(words) > 1 and (norm(words[-1]) in _DANGLING or words[-1].startswith("و")
+                              and norm(words[-1][1:]) in heads):
         words.pop()
-    first = normalize(words[0])
+    first = norm(words[0])
     if first in _DANGLING or not entity and first.startswith("وال"):
         return None, None  # a lone function word, or the second half of "للحقوق والحريات"
     if not entity and first.startswith("ب") and len(first) >= 3 and first not in _BA_NOUNS:

@@ -12,11 +12,13 @@ with nothing new refers back and adds its counts to the previous attack.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, timedelta
 
-from marsad.arabic import fold, normalize
+from marsad.arabic import normalize
 from marsad.events import arguments as ar
 from marsad.events import lexicon as lx
 from marsad.events import places
@@ -47,20 +49,20 @@ class _Hit:
 
 def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
     text = doc.text
-    ft = fold(text)
     ftt = lx.fold_ta(text)
+    ft = ftt.replace("ة", "ه")  # fold(text): fold_ta is fold with ta marbuta kept
+    starts = [m.start() for m in lx.trigger_start().finditer(ftt)]  # where a trigger can start
     sentences = annotation.sentences or _lines(text)
     mentions = sorted(annotation.mentions, key=lambda m: m.start)
     published = _latest(doc)
     home = _home_country(mentions)
-    triggers = lx.possible(lx.triggers(), lx.bare(ftt))
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
     told: dict[str, tuple[int, Event]] = {}  # the last event of each type, for a happening told again
     for i, sent in enumerate(sentences):
         if text[sent.start:sent.end].rstrip().endswith(("?", "؟")):
             continue  # a question asserts nothing: "هل تنهار الهدنة؟"
-        hits = _hits(ftt, sent, triggers)
+        hits = _hits(ftt, sent, starts)
         if not hits:
             continue
         made: dict[str, Event] = {}
@@ -132,21 +134,27 @@ def _lines(text: str) -> list[Sentence]:
     return split_sentences(text)
 
 
-def _hits(ft: str, sent: Sentence, triggers: tuple[lx.Trigger, ...]) -> list[_Hit]:
-    """`triggers`: those that can match in the text (lexicon.possible), in the lexicon's order."""
+def _hits(ft: str, sent: Sentence, starts: list[int]) -> list[_Hit]:
+    """The sentence's triggers, the lexicon's first where spans overlap; `ft`: the text as `lexicon.fold_ta`,
+    `starts`: where in it a trigger can start (ascending)."""
+    starts = starts[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+    if not starts:
+        return []  # no trigger can start in it, as in most sentences
     taken: list[tuple[int, int]] = []
     hits = []
     amb = _not_before()
-    for trig in lx.possible(triggers, lx.bare(ft[sent.start:sent.end])):
+    # a trigger's anchor is inside its match, which begins at one of `starts`
+    for trig in lx.possible(lx.triggers(), lx.bare(ft[starts[0]:sent.end])):
         if trig.requires is not None and not trig.requires.search(ft, sent.start, sent.end):
             continue
-        for m in trig.regex.finditer(ft, sent.start, sent.end):
+        for m in _finditer(trig.regex, ft, starts, sent.end):
             s, e = m.start("form"), m.end()
             if any(s < te and e > ts for ts, te in taken):
                 continue
-            form = normalize(m.group("form"))
-            after = normalize(ft[e:e + 20]).strip()
-            if any(after.startswith(w) for w in amb.get(form, [])) or normalize(m.group()) in _not_words():
+            form = norm(m.group("form"))
+            if form in amb and normalize(ft[e:e + 20]).strip().startswith(amb[form]):
+                continue  # "تصفية الحسابات": the word after it says the form is no trigger here
+            if norm(m.group()) in _not_words():
                 continue
             if trig.noun and trig.type != "ASSAULT" and not _supported(ft, sent, m.start(), e):
                 continue
@@ -156,10 +164,21 @@ def _hits(ft: str, sent: Sentence, triggers: tuple[lx.Trigger, ...]) -> list[_Hi
     return hits
 
 
+def _finditer(regex: re.Pattern, ft: str, starts: list[int], end: int) -> Iterator[re.Match]:
+    """What `regex.finditer(ft, <sentence start>, end)` finds, its matches being tried only at `starts` (where
+    alone they can start)."""
+    resume = 0
+    for pos in starts:
+        m = regex.match(ft, pos, end) if pos >= resume else None
+        if m:
+            yield m
+            resume = m.end()
+
+
 @lru_cache(maxsize=1)
-def _not_before() -> dict[str, list[str]]:
+def _not_before() -> dict[str, tuple[str, ...]]:
     """An ambiguous trigger form -> the words after which it is no trigger."""
-    return {normalize(k): [normalize(w) for w in v] for k, v in lx.lexicon()["ambiguous"]["not_before"].items()}
+    return {normalize(k): tuple(normalize(w) for w in v) for k, v in lx.lexicon()["ambiguous"]["not_before"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -176,18 +195,17 @@ def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
 
 
 def _before(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
-    return [norm(w) for w in ar.WORD.findall(ft[max(sent.start, pos - 80):pos])][-n:]
+    return [norm(w) for w in ar.WORD.findall(ft[max(sent.start, pos - 80):pos])[-n:]]
 
 
 def _after(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
-    return [norm(w) for w in ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])][:n]
+    return [norm(w) for w in ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])[:n]]
 
 
 def _has(words: list[str], key: str) -> bool:
-    forms = lx.normalized(key)
-    joined = " " + " ".join(words) + " "
-    bare = {w.lstrip("وفل") for w in words}
-    return any(" " + f + " " in joined or (" " not in f and f in bare) for f in forms)
+    """Whether a form of the lexicon list `key` is among the words (a one-word form also after و, ف or ل)."""
+    phrases, one_word = lx.word_forms(key)
+    return bool(phrases.search(" " + " ".join(words) + " ")) or not one_word.isdisjoint(w.lstrip("وفل") for w in words)
 
 
 _ANONYMOUS = re.compile(r"\S*\s+(?:عدم\s+)?(?:ذكر|الكشف\s+عن|كشف|نشر|الافصاح\s+عن)\s+(?:اسم|هويت)")
@@ -197,22 +215,23 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     """What a trigger becomes under its sentence's negation and modality."""
     if _ANONYMOUS.match(ft, hit.end):
         return None, None  # "طالبا عدم ذكر اسمه": a source asking not to be named, no demand
-    near = _before(ft, sent, hit.start, 2)
     clause = _before(ft, sent, hit.start, 8)
+    after = _after(ft, sent, hit.end, 6)
+    near = clause[-2:]
     negated = _has(near, "negation") and hit.type not in ("X_TRUCE_DENIED",)
     imperfect = normalize(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن")
     last = near[-1].lstrip("وف") if near else ""
     future = "س" in hit.pre or last in ("سوف", "لن") or (last == "قد" and imperfect)  # "قد قتلت" is past, "قد يستهدف" not
-    threat = _has(clause, "threat_modal") or _has(_after(ft, sent, hit.end, 6), "threat_modal") or future
-    request = _has(_before(ft, sent, hit.start, 4), "request_modal")
+    threat = _has(clause, "threat_modal") or _has(after, "threat_modal") or future
+    request = _has(clause[-4:], "request_modal")
     bare = hit.pre[:-2] if hit.pre.endswith("ال") else hit.pre
     purpose = hit.noun and (bare.endswith("ل") or hit.pre.endswith("لل"))  # "للمطالبة ب", "لإنهاء"
-    conditional = bool(set(_after(ft, sent, hit.end, 4)) & {"اذا", "لو"})  # "الهجمات ضدها، إذا حدثت"
-    irrealis = _has(_before(ft, sent, hit.start, 4), "irrealis") or purpose or conditional
+    conditional = bool(set(after[:4]) & {"اذا", "لو"})  # "الهجمات ضدها، إذا حدثت"
+    irrealis = _has(clause[-4:], "irrealis") or purpose or conditional
     t = hit.type
     if t == "ASSAULT" and (_mishap(ft, sent) or near[-1:] == ["اي"]):
         return None, None  # an accident is not an attack; "لم تشهد أي هجوم" reports none
-    if t == "ASSAULT" and hit.noun and _has(_before(ft, sent, hit.start, 1), "background"):
+    if t == "ASSAULT" and hit.noun and _has(clause[-1:], "background"):
         window = ft[hit.start:min(sent.end, hit.end + 60)]
         if not re.search(r"\d|مقتل|اصابه|قتلي|جرحي", window):
             return None, None  # "بعد هجوم عين الأسد": a reference to an attack told elsewhere
@@ -275,7 +294,7 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
             between, actor, target = None, None, None
     if not (between and etype in _SYMMETRIC):
         verb = not hit.noun and not hit.phrase
-        after = ar.phrase_after(text, ft, hit.end, sent.end, names=mentions)
+        after = ar.phrase_after(text, ft, hit.end, sent.end, names=ar.starting_in(mentions, hit.end, sent.end))
         governs = normalize(hit.form).endswith((" علي", " مع"))
         transformed = hit.type != etype  # an attack turned threat: who threatens is the speaker, not a subject
         if verb and not transformed and not governs and not _pronoun_subject(hit, ft) and _subject(after, mentions):
@@ -329,7 +348,7 @@ def _titled(arg: ar.Arg | None, text: str, mentions: list[Mention]) -> ar.Arg | 
     """"الرئيس الفلسطيني محمود عباس": a role is the person named right after it."""
     if arg is None or arg.end is None or any(m.type == "PER" for m in ar.mentions_in(mentions, arg.start, arg.end)):
         return arg
-    for m in mentions:
+    for m in ar.starting_in(mentions, arg.start, arg.end + 2):
         if m.type == "PER" and arg.start <= m.start and m.start - arg.end <= 2 \
                 and not text[arg.end:m.start].strip(" ،,"):
             return ar.Arg(m.text, m.entity, m.start, m.end)
@@ -352,8 +371,9 @@ def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
 
 def _mishap(ft: str, sent: Sentence) -> bool:
     """An accident or a disaster ("حصيلة الزلزال", "بحادث دهس قطار") is not an attack, unless the sentence says one."""
-    words = [norm(w) for w in ar.WORD.findall(ft[sent.start:sent.end])]
-    return _has(words, "mishaps") and not re.search(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير", ft[sent.start:sent.end])
+    if re.search(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير", ft[sent.start:sent.end]):
+        return False
+    return _has([norm(w) for w in ar.WORD.findall(ft[sent.start:sent.end])], "mishaps")
 
 
 def _pronoun_subject(hit: _Hit, ft: str) -> bool:
@@ -399,8 +419,8 @@ _LISTED = re.compile(r"\s*[،,]?\s*و?")
 
 def _agent_before(text, ft, sent, pos, mentions, nisba: bool = True) -> ar.Arg | None:
     """The nearest named actor before a trigger in its sentence: a mention, or a nisba ("وفد عراقي")."""
-    before = [m for m in mentions if sent.start <= m.start and m.end <= pos and m.type in ("PER", "ORG", "GPE", "LOC",
-                                                                                             "NORP")]
+    before = [m for m in ar.starting_in(mentions, sent.start, pos)
+              if sent.start <= m.start and m.end <= pos and m.type in ("PER", "ORG", "GPE", "LOC", "NORP")]
     if before:
         k = len(before) - 1
         # "إسرائيل وسوريا والأمم المتحدة اتفقت": the first of the parties listed heads the event
@@ -559,7 +579,7 @@ def _facility(text: str) -> bool:
 
 def _place(ev, text, ft, sent, mentions, home) -> None:
     candidates: list[tuple[int, ar.Arg]] = []
-    for m in mentions:
+    for m in ar.starting_in(mentions, sent.start, sent.end):
         if not (sent.start <= m.start and m.end <= sent.end) or m.type not in _PLACE_TYPES:
             continue
         if _is_direction(m.text):

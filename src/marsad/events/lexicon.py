@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from marsad.arabic import fold, fold_but_ta, normalize
+from marsad.kb.matcher import norm  # normalize, cached per word
 
 MARKS = "[\u064b-\u0652\u0640]*"
 # The triggers match over `fold` with ta marbuta kept apart from ha: "الطالبة" (the student) must not read as
@@ -16,7 +17,8 @@ MARKS = "[\u064b-\u0652\u0640]*"
 _KEEP_TA = str.maketrans({"ه": "ة"})
 START = r"(?<![\w\u064b-\u0652])"
 END = r"(?![\w\u064b-\u0652])"
-PREFIX = r"(?P<pre>[وف]?(?:س|ل|ب|ك)?(?:ال|لل)?)"
+_CLITICS = r"[وف]?(?:س|ل|ب|ك)?(?:ال|لل)?"  # a noun's; they cover a verb's (VERB_PREFIX) and a phrase's too
+PREFIX = r"(?P<pre>" + _CLITICS + ")"
 VERB_PREFIX = r"(?P<pre>[وف]?س?)"
 SUFFIX = r"(?:ه|ها|هم|هما|ات|ين|ون|ان|ت|وا|ا|ي|نا|تا|تها|ته|تهم|كم)?"
 
@@ -38,8 +40,11 @@ def _key_word(word: str) -> str:
 
 def pattern(form: str) -> str:
     """A form as a regex over `fold_ta` text: diacritics anywhere, any run of spaces between words."""
-    key = pattern_key(form)
-    return MARKS.join(r"\s+" if c == " " else "[ةه]" if c == "ة" else re.escape(c) for c in key) + MARKS
+    return MARKS.join(map(_char, pattern_key(form))) + MARKS
+
+
+def _char(c: str) -> str:
+    return r"\s+" if c == " " else "[ةه]" if c == "ة" else re.escape(c)
 
 
 def alternation(forms) -> str:
@@ -90,6 +95,14 @@ def triggers() -> tuple[Trigger, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def trigger_start() -> re.Pattern:
+    """An empty match wherever some trigger can start: clitics, then a form (what must follow it is not looked
+    at). One scan of a report for all triggers: each trigger's regex is then tried only there."""
+    keys = {pattern_key(f) for rule in lexicon()["triggers"] for f in rule["forms"] + rule.get("nouns", [])}
+    return re.compile(START + "(?=" + _CLITICS + "(?:" + _trie(keys, lambda c: _char(c) + MARKS) + "))")
+
+
 def anchor(form: str) -> str:
     """Up to four letters every match of `pattern(form)` holds once the marks it allows are taken out:
     from its longest stretch matched as written (no space, no "ة"), past an article (rarer letters)."""
@@ -106,8 +119,44 @@ def bare(text: str) -> str:
 
 
 def possible(candidates: tuple[Trigger, ...], text: str) -> tuple[Trigger, ...]:
-    """Those of `candidates` that can match in `text` (bare): the ones with an anchor there."""
-    return tuple(t for t in candidates if any(map(text.__contains__, t.anchors)))
+    """Those of `candidates` (from `triggers()`) that can match in `text` (bare): the ones with an anchor there."""
+    found = _anchors_in(text)
+    return tuple(t for t in candidates if not t.anchors.isdisjoint(found)) if found else ()
+
+
+def _anchors_in(text: str) -> set[str]:
+    """Every anchor `text` holds, in one scan (not one search per anchor): at each position the longest anchor
+    there, which begins with any other anchor there."""
+    scan, begun_by = _anchor_scan()
+    return set().union(*map(begun_by.__getitem__, scan.findall(text)))
+
+
+@lru_cache(maxsize=1)
+def _anchor_scan() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """A regex finding the longest anchor at each position, and each anchor -> the anchors it begins with."""
+    anchors = {a for t in triggers() for a in t.anchors}
+    begun_by = {a: frozenset(a[:n] for n in range(1, len(a) + 1) if a[:n] in anchors) for a in anchors}
+    return re.compile("(?=(" + _trie(anchors, re.escape) + "))"), begun_by
+
+
+def _trie(keys, piece) -> str:
+    """The keys as one alternation factored by their shared beginnings (the regex engine tests one branch per
+    next character, not every key), a longer key tried before the keys it begins with; `piece`: a character's
+    regex."""
+    root: dict = {}
+    for key in keys:
+        node = root
+        for c in key:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a key ends here
+    return _branches(root, piece)
+
+
+def _branches(node: dict, piece) -> str:
+    alts = [piece(c) + _branches(child, piece) for c, child in node.items() if c]
+    if "" in node:
+        alts.append("")
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 @lru_cache(maxsize=None)
@@ -116,12 +165,27 @@ def normalized(key: str) -> frozenset[str]:
     return frozenset(normalize(w) for w in lexicon()[key])
 
 
+@lru_cache(maxsize=None)
+def word_forms(key: str) -> tuple[re.Pattern, frozenset[str]]:
+    """A lexicon list for finding its forms among words: a regex for any of them as whole words in the words
+    joined with spaces (one before and after too), and its one-word forms."""
+    forms = normalized(key)
+    phrases = "|".join(" " + re.escape(f) + " " for f in forms) or "(?!)"
+    return re.compile(phrases), frozenset(f for f in forms if " " not in f)
+
+
 @lru_cache(maxsize=1)
 def any_trigger() -> re.Pattern:
     """Every trigger and weapon word: where a noun phrase after a trigger ends."""
     forms = [f for r in lexicon()["triggers"] for f in r["forms"] + r.get("nouns", []) if " " not in f]
     forms += [f for fs in lexicon()["instruments"].values() for f in fs if " " not in f]
     return words_re(forms)
+
+
+@lru_cache(maxsize=1 << 16)
+def is_trigger_word(word: str) -> bool:
+    """Whether a word as written is a trigger or a weapon (`any_trigger`): asked of each word of a phrase."""
+    return any_trigger().fullmatch(fold_ta(word)) is not None
 
 
 @lru_cache(maxsize=None)
@@ -144,7 +208,7 @@ def number_value(token: str) -> int | None:
     token = token.strip()
     if token.isdigit():
         return int(token)
-    return _units().get(normalize(token))
+    return _units().get(norm(token))
 
 
 @lru_cache(maxsize=1)
