@@ -227,7 +227,7 @@ def test_a_date_off_the_calendar_is_dropped_not_raised():
 
 def test_a_word_trie_matches_as_the_longest_first_list_does():
     from marsad.dates import lexicon as L
-    from marsad.dates.alternation import alt
+    from marsad.alternation import alt
 
     for words in (L.NUMBER_WORDS, L.MONTHS, L.DAY_PARTS, L.UNITS, ("اب", "ابريل", "ا", "ابر")):
         listed = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

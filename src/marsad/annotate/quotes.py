@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from marsad.alternation import alt
 from marsad.arabic import fold, normalize
 from marsad.kb import outlets
 from marsad.kb.matcher import norm  # normalize, cached per word
@@ -37,22 +38,9 @@ _QMARKS = re.compile(r"[«»“”\"„]")  # chars between a cue and its conten
 
 def _alt(forms) -> str:
     """The forms as one alternation over folded text, marks allowed after every letter, factored by their shared
-    beginnings (a trie): at each position of a report the regex engine tests one branch per next letter, not
-    every form. A form is tried before any shorter form it extends (longest first)."""
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for c in fold(normalize(form)):
-            node = node.setdefault(c, {})
-        node[""] = {}  # a form ends here
-    return _branches(trie)
-
-
-def _branches(node: dict) -> str:
-    alts = [(r"\s+" if c == " " else re.escape(c)) + MARKS + _branches(child) for c, child in node.items() if c]
-    if "" in node:
-        alts.append("")  # last: a longer form through this node wins
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    beginnings (marsad.alternation): at each position of a report the regex engine tests one branch per next
+    letter, not every form. A form is tried before any shorter form it extends (longest first)."""
+    return alt((fold(normalize(f)) for f in forms), lambda c: (r"\s+" if c == " " else re.escape(c)) + MARKS)
 
 
 @lru_cache(maxsize=1)

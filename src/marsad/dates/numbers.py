@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.dates.alternation import alt
+from marsad.alternation import alt
 from marsad.dates.lexicon import NUMBER_WORDS
 
 _WORD_ALT = alt(NUMBER_WORDS)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from marsad.dates import lexicon as L
-from marsad.dates.alternation import alt
+from marsad.alternation import alt
 from marsad.dates.numbers import NUMBER_PHRASE, NUMBER_WORD
 
 MON = alt(L.MONTHS)

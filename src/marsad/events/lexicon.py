@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from marsad.alternation import alt
 from marsad.arabic import fold, fold_but_ta, normalize
 from marsad.kb.matcher import norm  # normalize, cached per word
 
@@ -100,7 +101,7 @@ def trigger_start() -> re.Pattern:
     """An empty match wherever some trigger can start: clitics, then a form (what must follow it is not looked
     at). One scan of a report for all triggers: each trigger's regex is then tried only there."""
     keys = {pattern_key(f) for rule in lexicon()["triggers"] for f in rule["forms"] + rule.get("nouns", [])}
-    return re.compile(START + "(?=" + _CLITICS + "(?:" + _trie(keys, lambda c: _char(c) + MARKS) + "))")
+    return re.compile(START + "(?=" + _CLITICS + "(?:" + alt(keys, lambda c: _char(c) + MARKS) + "))")
 
 
 def anchor(form: str) -> str:
@@ -136,27 +137,7 @@ def _anchor_scan() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     """A regex finding the longest anchor at each position, and each anchor -> the anchors it begins with."""
     anchors = {a for t in triggers() for a in t.anchors}
     begun_by = {a: frozenset(a[:n] for n in range(1, len(a) + 1) if a[:n] in anchors) for a in anchors}
-    return re.compile("(?=(" + _trie(anchors, re.escape) + "))"), begun_by
-
-
-def _trie(keys, piece) -> str:
-    """The keys as one alternation factored by their shared beginnings (the regex engine tests one branch per
-    next character, not every key), a longer key tried before the keys it begins with; `piece`: a character's
-    regex."""
-    root: dict = {}
-    for key in keys:
-        node = root
-        for c in key:
-            node = node.setdefault(c, {})
-        node[""] = {}  # a key ends here
-    return _branches(root, piece)
-
-
-def _branches(node: dict, piece) -> str:
-    alts = [piece(c) + _branches(child, piece) for c, child in node.items() if c]
-    if "" in node:
-        alts.append("")
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return re.compile("(?=(" + alt(anchors) + "))"), begun_by
 
 
 @lru_cache(maxsize=None)

@@ -15,19 +15,20 @@ from __future__ import annotations
 import re
 
 
-def alt(words) -> str:
-    """One regex (no group of its own) for any of `words`, longest first."""
+def alt(words, piece=re.escape) -> str:
+    """One regex (no group of its own) for any of `words`, longest first; `piece`: a character's
+    regex (the quote cues let marks follow every letter)."""
     trie: dict = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}  # a word ends here
-    return _branches(trie)
+    return _branches(trie, piece)
 
 
-def _branches(node: dict) -> str:
-    branches = [re.escape(ch) + _branches(child) for ch, child in node.items() if ch]
+def _branches(node: dict, piece) -> str:
+    branches = [piece(ch) + _branches(child, piece) for ch, child in node.items() if ch]
     if not branches:
         return ""
     if "" in node:
