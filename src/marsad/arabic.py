@@ -27,11 +27,14 @@ _FOLD = {
     "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
     "٬": ",", "،": ",", "؛": ";", "؟": "?",
 }
-# One str.replace per folded character beats both str.translate (which looks up
-# every character, most of which map to themselves) and a regex substitution
-# (which calls back into Python for each hit): each replace is one C scan.
+# A word is folded by str.translate; a whole text by one str.replace per folded
+# character (each one C scan), which beats translate (a lookup per character)
+# from a few dozen characters on, and a regex substitution (a call back into
+# Python per hit) always.
 _FOLD_PAIRS = tuple(_FOLD.items())
 _FOLD_BUT_TA_PAIRS = tuple((k, v) for k, v in _FOLD_PAIRS if k != "ة")
+_TABLES = {pairs: str.maketrans(dict(pairs)) for pairs in (_FOLD_PAIRS, _FOLD_BUT_TA_PAIRS)}
+_SHORT = 32
 _DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]")
 
 ARABIC_INDIC_DIGITS = str.maketrans({k: v for k, v in _FOLD.items() if v.isdigit()})
@@ -58,6 +61,8 @@ def fold_but_ta(text: str) -> str:
 
 
 def _replaced(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    if len(text) < _SHORT:
+        return text.translate(_TABLES[pairs])
     for old, new in pairs:
         text = text.replace(old, new)
     return text
