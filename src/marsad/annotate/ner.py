@@ -146,29 +146,39 @@ def features(tokens: list[str], gaz: list[str] | None = None) -> list[list[str]]
 
 
 # A token's attributes, but for the word pairs, come in parts, each a function of one thing
-# about it (the word, its stem, its clusters, whether it is a given name, its gazetteer tag)
-# that gives (the word's own attributes, for each of OFFSETS those it gives the word at that
-# distance). Tagging sums a part's weights once per value: a new word brings known stems and
-# clusters, so only its word part is new.
+# about it (the word, its ending, its stem, its beginning, its clusters, whether it is a given
+# name, its gazetteer tag) that gives (the word's own attributes, for each of OFFSETS those it
+# gives the word at that distance). Tagging sums a part's weights once per value, and a word or
+# stem the model never weighs counts as none: a new word brings only parts already summed.
 
 def _parts(token: str) -> tuple[str, tuple[tuple, ...]]:
     """(normalized word, (part, its argument) for each part but the gazetteer's)."""
     w = norm(token)
     s = stem(w)
     c1, c2, _ = clusters().get(w) or clusters().get(s) or ("?", "?", -1)
-    return w, ((_by_word, w), (_by_stem, s), (_by_clusters, (c1, c2)),
-               (_by_given, strip_marks(token) in first_names()))
+    ending = (w[-3:], w.startswith("ال"), w.isdigit(), not any(map(str.isalnum, w)))
+    return w, ((_identity, ("w", w)), (_ending, ending), (_identity, ("s", s)), (_beginning, (s[:3], len(s))),
+               (_by_clusters, (c1, c2)), (_by_given, strip_marks(token) in first_names()))
 
 
-def _by_word(w: str):
-    own = ("w=" + w, "x2=" + w[-2:], "x3=" + w[-3:], "x1=" + w[-1:], "al=" + str(w.startswith("ال")))
-    own += ("digit",) * w.isdigit() + ("punct",) * (not any(map(str.isalnum, w)))
-    return own, tuple((f"{off}w={w}",) + ((f"{off}x2={w[-2:]}",) if abs(off) == 1 else ()) for off in OFFSETS)
+def _identity(named: tuple[str, str | None]):
+    """The word or stem itself, here and at every offset; None: one the model has no weight for."""
+    name, value = named
+    if value is None:
+        return (), ((),) * len(OFFSETS)
+    return (f"{name}={value}",), tuple((f"{off}{name}={value}",) for off in OFFSETS)
 
 
-def _by_stem(s: str):
-    own = ("s=" + s, "p2=" + s[:2], "p3=" + s[:3], "len=" + str(min(len(s), 8)))
-    return own, tuple((f"{off}s={s}",) for off in OFFSETS)
+def _ending(ending: tuple[str, bool, bool, bool]):
+    last3, article, digits, punct = ending
+    own = ("x2=" + last3[-2:], "x3=" + last3, "x1=" + last3[-1:], "al=" + str(article))
+    own += ("digit",) * digits + ("punct",) * punct
+    return own, tuple((f"{off}x2={last3[-2:]}",) * (abs(off) == 1) for off in OFFSETS)
+
+
+def _beginning(beginning: tuple[str, int]):
+    first3, length = beginning
+    return ("p2=" + first3[:2], "p3=" + first3, "len=" + str(min(length, 8))), ((),) * len(OFFSETS)
 
 
 def _by_clusters(c: tuple[str, str]):
@@ -183,6 +193,28 @@ def _by_given(given: bool):
 
 def _gazetteer(gaz: str):
     return ("g=" + gaz,), tuple((f"{off}g={gaz}",) for off in OFFSETS)
+
+
+@lru_cache(maxsize=1)
+def _weighed() -> dict[str, frozenset[str]]:
+    """"w" and "s" -> the words and stems the model has any `_identity` attribute for."""
+    out: dict[str, set[str]] = {"w": set(), "s": set()}
+    for attr in _weights().attributes:
+        m = _IDENTITY_RE.match(attr)
+        if m:
+            out[m[1]].add(m[2])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_IDENTITY_RE = re.compile(r"(?:-?\d)?([ws])=(.*)", re.S)
+
+
+def _weighed_part(part: tuple) -> tuple:
+    """The part as tagging scores it: a word or stem the model does not weigh, as None."""
+    fn, arg = part
+    if fn is _identity and arg[1] not in _weighed()[arg[0]]:
+        return fn, (arg[0], None)
+    return part
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +235,7 @@ def _score_tokens(tokens: list[str]) -> tuple[list[str], np.ndarray]:
     """Rows of _token_table, the sums of their parts' rows; kept beside them: the normalized words."""
     words, parts = zip(*map(_parts, tokens))
     table = _part_table()
-    ids = table.ids([p for ps in parts for p in ps])
+    ids = table.ids([_weighed_part(p) for ps in parts for p in ps])
     return list(words), table.rows[ids].reshape(len(tokens), len(parts[0]), *table.rows.shape[1:]).sum(axis=1)
 
 
@@ -273,7 +305,7 @@ def _scores(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> li
 
 def reload() -> None:
     """Forget the model and what was derived from it (after training a new one)."""
-    for cached in (_weights, _part_table, _token_table, _pads, _pairs):
+    for cached in (_weights, _weighed, _part_table, _token_table, _pads, _pairs):
         cached.cache_clear()
 
 
