@@ -234,3 +234,24 @@ def test_the_tagger_gives_crfsuites_own_tags():
     reference = pycrfsuite.Tagger()
     reference.open(str(Path(ner.__file__).parent / ner.MODEL))
     assert ner.tag_sentences(sentences, [None] * len(sentences)) == [reference.tag(ner.features(s)) for s in sentences]
+
+
+def test_score_tables_give_each_key_its_own_rows_across_generations():
+    """The tagger's word and part scores are kept in bounded tables that start a new generation
+    when full; a key asked for again, before or after that, must get its own rows back."""
+    import numpy as np
+
+    from marsad.annotate.crf import ScoreTable
+
+    scored = []
+
+    def score(keys):
+        scored.extend(keys)
+        return [f"kept {k}" for k in keys], np.array([[k, -k] for k in keys], dtype=float)
+
+    table = ScoreTable(score, (2,), size=4)
+    for keys in ([1, 2, 2, 3], [3, 4], [5, 1, 6], [2, 7, 5], [1, 1, 8, 9], [9, 2]):
+        ids = table.ids(keys)
+        assert table.rows[ids].tolist() == [[k, -k] for k in keys]
+        assert [table.kept[i] for i in ids] == [f"kept {k}" for k in keys]
+    assert scored.count(3) == 1 and scored.count(5) == 1  # taken over from the old generation, not scored again
