@@ -348,7 +348,9 @@ def tag_document(sentences: list[list[str]], window: int = 20,
     cl = clusters()
 
     def names_in(sj: int) -> list[tuple[tuple[str, ...], str]]:
-        out = []
+        out: list[tuple[tuple[str, ...], str]] = []
+        if tags[sj].count("O") == len(tags[sj]):  # most sentences: no name to read spans from
+            return out
         for a, b, typ in spans(tags[sj]):
             key = tuple(norms[sj][a:b])
             if all(cl.get(k, ("", "", 10**9))[2] >= 2000 and len(k) >= 3 for k in key):
