@@ -255,3 +255,31 @@ def test_score_tables_give_each_key_its_own_rows_across_generations():
         assert table.rows[ids].tolist() == [[k, -k] for k in keys]
         assert [table.kept[i] for i in ids] == [f"kept {k}" for k in keys]
     assert scored.count(3) == 1 and scored.count(5) == 1  # taken over from the old generation, not scored again
+
+
+def test_a_surname_alone_and_after_lil_joins_the_person_named_in_full():
+    text = "قال زعيم العصائب قيس الخزعلي إن الحكومة تأخرت. وأضاف الخزعلي أن الاتفاق قائم، ونقل عن مكتب للخزعلي بيان."
+    found = {m.text: m.entity for m in find_mentions(text, split_sentences(text))}
+    assert found["قيس الخزعلي"] == found["الخزعلي"] == found["للخزعلي"] == "per:qais-al-khazali"
+
+
+def test_named_people_rules():
+    from marsad.annotate.entities import _named_people
+    from marsad.kb.matcher import tokens
+    text = "وقال أبو فدك المحمداوي وعلي حسين الشمري إن القوات وصلت، وقال علي  الشمري."
+    assert [text[s:e] for s, e in _named_people(text, tokens(text))] == ["أبو فدك المحمداوي", "حسين الشمري"]
+
+
+def test_matcher_longest_first_clitics_and_quotes():
+    from marsad.kb.matcher import Matcher, tokens
+    m = Matcher({"حزب الله": ["org:h"], "موصل": ["loc:m"], "بغداد": ["loc:b"], "حزب": ["x:p"]})
+    text = "قال حزب «الله» إن بالموصل وبغداد وحزب"
+    want = [("حزب «الله»", ("org:h",), 2), ("الموصل", ("loc:m",), 1), ("بغداد", ("loc:b",), 1), ("حزب", ("x:p",), 1)]
+    assert [(text[f.start:f.end], f.ids, f.tokens) for f in m.find(text)] == want
+    assert m.find(text, tokens(text)) == m.find(text)
+
+
+def test_bio_spans():
+    from marsad.annotate.bio import spans
+    assert spans(["O", "O"]) == [] and spans([]) == []
+    assert spans(["I-PER", "I-PER", "O", "B-LOC", "I-ORG", "B-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG")]

@@ -8,7 +8,14 @@ from collections import Counter
 def spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """(first token, last token + 1, type) for each entity; a stray I- starts one."""
     out, start, kind = [], None, None
+    if tags.count("O") == len(tags):  # most sentences name nothing
+        return out
     for i, t in enumerate([*tags, "O"]):
+        if t == "O":
+            if start is not None:
+                out.append((start, i, kind))
+                start = None
+            continue
         prefix, _, typ = t.partition("-")
         if start is not None and (prefix != "I" or typ != kind):
             out.append((start, i, kind))

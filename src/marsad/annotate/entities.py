@@ -12,6 +12,8 @@ A name the knowledge base lacks gets the id of its normalized form
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from itertools import compress
 
 from marsad.annotate import bio, ner
 from marsad.arabic import normalize, strip_marks
@@ -20,6 +22,7 @@ from marsad.kb.matcher import QUOTES, Match, clitic_offset, norm, readings, toke
 from marsad.records import Mention, Sentence
 
 TAG_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+ABU = ("أبو", "ابو")
 
 
 def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
@@ -72,22 +75,27 @@ def _named_people(text: str, words: list[tuple[int, int, str]]) -> list[tuple[in
     """Given name (+ given name) + surname with the article: علي الشمري, أبو فدك المحمداوي.
     Names are compared as written (marks removed, letters not folded) so على is no علي."""
     firsts = ner.first_names()
-    out, i = [], 0
-    while i < len(words) - 1:
-        w = strip_marks(words[i][2])
+    plain = list(map(_plain, [w for _, _, w in words]))
+    heads = [w in firsts or w in ABU for w in plain]
+    out, free = [], 0  # free: the first word no name has taken
+    for i in compress(range(len(words) - 1), heads):
+        if i < free:
+            continue
         j = i + 1
-        if w in firsts or w in ("أبو", "ابو"):
-            if strip_marks(words[j][2]) in firsts and j + 1 < len(words):
-                j += 1
-            if w in ("أبو", "ابو") and j == i + 1 and j + 1 < len(words):
-                j += 1  # أبو + kunya name
-            last = strip_marks(words[j][2])
-            if last.startswith("ال") and len(last) >= 5 and all(text[words[k][1]:words[k + 1][0]] == " " for k in range(i, j)):
-                out.append((words[i][0], words[j][1]))
-                i = j + 1
-                continue
-        i += 1
+        if plain[j] in firsts and j + 1 < len(words):
+            j += 1
+        if plain[i] in ABU and j == i + 1 and j + 1 < len(words):
+            j += 1  # أبو + kunya name
+        last = plain[j]
+        if last.startswith("ال") and len(last) >= 5 and all(text[words[k][1]:words[k + 1][0]] == " " for k in range(i, j)):
+            out.append((words[i][0], words[j][1]))
+            free = j + 1
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _plain(word: str) -> str:
+    return strip_marks(word)
 
 
 def _places_inside(text: str, start: int, end: int) -> list[Mention]:
@@ -99,6 +107,7 @@ def _places_inside(text: str, start: int, end: int) -> list[Mention]:
             if k.entities[m.ids[0]].type == "LOC" and k.listed(m.ids[0])]
 
 
+@lru_cache(maxsize=100_000)
 def _key(surface: str) -> str:
     return " ".join(normalize("".join(" " if c in QUOTES else c for c in surface)).split())
 
@@ -132,26 +141,29 @@ def _short_forms(text: str, mentions: list[Mention], text_words: list[tuple[int,
     k = kb()
     short: dict[str, tuple[str, str]] = {}  # normalized short form -> (entity id, type)
     for m in mentions:
-        words = tokens(m.text)
-        if m.type == "PER" and len(words) >= 2 and len(norm(words[-1][2])) >= 4:
-            short.setdefault(norm(words[-1][2]), (m.entity, m.type))
+        words = _word_norms(m.text)
+        if m.type == "PER" and len(words) >= 2 and len(words[-1]) >= 4:
+            short.setdefault(words[-1], (m.entity, m.type))
         e = k.get(m.entity or "")
         for n in e.short if e else ():
-            short.setdefault(normalize(n), (e.id, e.type))
+            short.setdefault(norm(n), (e.id, e.type))
     if not short:
         return mentions
     out = []
     for m in mentions:  # a tagged surname alone joins the person named in full
-        words = tokens(m.text)
-        hit = short.get(norm(words[0][2])) if len(words) == 1 else None
+        words = _word_norms(m.text)
+        hit = short.get(words[0]) if len(words) == 1 else None
         out.append(Mention(m.start, m.end, m.text, hit[1], hit[0]) if hit and m.entity != hit[0] else m)
     covered = bytearray(len(text))  # 1 under every mention (none is empty)
     for m in out:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    for s, e, word in text_words:
-        if 1 in covered[s:e]:
+    # a word's readings are its endings, or "ا" + one after لل: a word ending in no short form
+    # (nor in one but its first letter) holds none, and most words are such
+    tails = (*short, *(n[1:] for n in short if n.startswith("ا")))
+    for (s, e, word), w in zip(text_words, map(norm, [w for _, _, w in text_words])):
+        if not w.endswith(tails) or 1 in covered[s:e]:
             continue
-        for plen, rest in readings(norm(word)):
+        for plen, rest in readings(w):
             if rest in short:
                 start = s + clitic_offset(word, plen)
                 eid, typ = short[rest]
@@ -159,3 +171,8 @@ def _short_forms(text: str, mentions: list[Mention], text_words: list[tuple[int,
                 break
     out.sort(key=lambda m: m.start)
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _word_norms(surface: str) -> tuple[str, ...]:
+    return tuple(norm(t) for _, _, t in tokens(surface))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from marsad.arabic import normalize
 
@@ -65,6 +66,7 @@ def readings(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=100_000)
 def clitic_offset(word: str, n: int) -> int:
     """Index in `word` (as written) after its first `n` normalized characters."""
     count = i = 0
@@ -88,20 +90,23 @@ class Matcher:
             for t in toks:
                 node = node.setdefault(t, {})
             node[_IDS] = tuple(ids)
-        # a word's readings that start a name, with the trie node each reaches: for most words none
+        # a word's readings that start a name, with the trie node each reaches: for most words none.
+        # Keyed by the word as written, so a text's words need not be normalized one by one.
         self._starts = lru_cache(maxsize=200_000)(self._starts_of)
 
     def _starts_of(self, word: str) -> tuple[tuple[int, dict], ...]:
-        return tuple((plen, node) for plen, rest in readings(word) if (node := self.root.get(rest)) is not None)
+        return tuple((plen, node) for plen, rest in readings(norm(word)) if (node := self.root.get(rest)) is not None)
 
     def find(self, text: str, toks: list[tuple[int, int, str]] | None = None) -> list[Match]:
         toks = tokens(text) if toks is None else toks
-        norms = [norm(t) for _, _, t in toks]
+        starts = list(map(self._starts, [t for _, _, t in toks]))
         out: list[Match] = []
-        i = 0
-        while i < len(toks):
+        free = 0  # the first token no match has taken
+        for i in compress(range(len(toks)), starts):  # only the few tokens that can start a name
+            if i < free:
+                continue
             best = None  # (tokens, -clitic chars, end token, clitic chars, ids)
-            for plen, node in self._starts(norms[i]):
+            for plen, node in starts[i]:
                 j = i
                 while node is not None:
                     if _IDS in node:
@@ -109,21 +114,27 @@ class Matcher:
                         if best is None or cand[:2] > best[:2]:
                             best = cand
                     j += 1
-                    if j >= len(toks) or not _GAP.fullmatch(text, toks[j - 1][1], toks[j][0]):
+                    if j >= len(toks) or not _gap(text, toks[j - 1][1], toks[j][0]):
                         break
-                    node = node.get(norms[j])
+                    node = node.get(norm(toks[j][2]))
             if best is None:
-                i += 1
                 continue
             n, _, j, plen, ids = best
-            if norms[i][plen - 2:plen] in ("ال", "لل"):
+            if norm(toks[i][2])[plen - 2:plen] in ("ال", "لل"):
                 plen -= 2  # the article is part of the name as written: "بالموصل" is الموصل
             start = toks[i][0] + clitic_offset(toks[i][2], plen)
             end = toks[j][1]
-            inner = text[start:end]
-            opened = any(q in inner for q in OPENING) or sum(inner.count(q) for q in "\"'") % 2
-            if opened and end < len(text) and text[end] in QUOTES:
+            if end < len(text) and text[end] in QUOTES and _opens_quote(text[start:end]):
                 end += 1  # close the quote a name carries inside: تنظيم «الدولة الإسلامية»
             out.append(Match(start, end, ids, n))
-            i = j + 1
+            free = j + 1
         return out
+
+
+def _opens_quote(inner: str) -> bool:
+    return any(q in inner for q in OPENING) or sum(inner.count(q) for q in "\"'") % 2 == 1
+
+
+def _gap(text: str, start: int, end: int) -> bool:
+    """Whether only spaces, quote marks and tatweel lie between two tokens (mostly one space)."""
+    return (end - start == 1 and text[start] == " ") or _GAP.fullmatch(text, start, end) is not None
