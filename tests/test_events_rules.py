@@ -143,12 +143,38 @@ def test_every_trigger_form_passes_its_anchor_filter():
         key = lx.pattern_key(form)
         for text in (key, "و" + "\u064e".join(key), "ال" + key.replace(" ", "ـ  ")):
             matching = {t for t in lx.triggers() if t.regex.search(text)}
-            assert matching <= set(lx.possible(lx.triggers(), lx.bare(text))), text
+            assert matching <= set(lx.possible(lx.bare(text))), text
         assert any(t.regex.search(key) for t in lx.triggers()), key
 
 
+def test_possible_triggers_are_those_with_an_anchor_in_the_text_in_lexicon_order():
+    """`possible` finds the triggers through the anchors it scans for: the same triggers as testing each one's
+    anchors against the text, in the lexicon's order (where spans overlap, the first rule wins)."""
+    from marsad.events import lexicon as lx
+
+    keys = [lx.pattern_key(f) for r in lx.lexicon()["triggers"] for f in r["forms"] + r.get("nouns", [])]
+    for text in keys + [" ".join(keys[i::7]) for i in range(7)] + ["", "لا شيء هنا"]:
+        bare = lx.bare(text)
+        assert lx.possible(bare) == tuple(t for t in lx.triggers() if any(a in bare for a in t.anchors)), text
+
+
+def test_any_instrument_matches_where_some_weapon_does():
+    """`instrument` looks for any weapon in one search before asking each in turn: `any_instrument` must match
+    wherever one of `instruments()` does, and nowhere else."""
+    from marsad.events import lexicon as lx
+
+    forms = [lx.pattern_key(f) for fs in lx.lexicon()["instruments"].values() for f in fs]
+    texts = forms + ["و" + f + "ها" for f in forms] + ["بال" + f.replace(" ", "ـ  ") for f in forms]
+    texts += [f[:-1] for f in forms] + ["x" + f for f in forms] + ["لا سلاح هنا"]
+    for text in texts:
+        some = any(rx.search(text) for _, rx in lx.instruments())
+        assert (lx.any_instrument().search(text) is not None) == some, text
+        whole = any(rx.fullmatch(text) for _, rx in lx.instruments())
+        assert (lx.any_instrument().fullmatch(text) is not None) == whole, text
+
+
 def test_each_trigger_regex_is_tried_wherever_it_can_match():
-    """A trigger's regex is tried only where `trigger_start` says some trigger can start, and only in a text
+    """A trigger's regex is tried only where `trigger_starts` says some trigger can start, and only in a text
     holding one of its anchors: it still finds all it finds scanning the whole text, for every form as the
     regexes read it, plain, with marks, tatweel and clitics, and side by side."""
     from marsad.events import extract as ex
@@ -156,10 +182,10 @@ def test_each_trigger_regex_is_tried_wherever_it_can_match():
 
     keys = [lx.pattern_key(f) for r in lx.lexicon()["triggers"] for f in r["forms"] + r.get("nouns", [])]
     texts = [k for key in keys for k in (key, "وس" + "\u064e".join(key), "بال" + key.replace(" ", "ـ  ") + "ها")]
-    texts += [" ".join(keys), "، ".join("و" + k for k in keys)]
+    texts += [" ".join(keys), "، ".join("و" + k for k in keys), "،".join(keys), "(" + ")\n(".join(keys)]
     for text in texts:
-        starts = [m.start() for m in lx.trigger_start().finditer(text)]
-        tried = set(lx.possible(lx.triggers(), lx.bare(text[starts[0]:]))) if starts else set()
+        starts = lx.trigger_starts(text)
+        tried = set(lx.possible(lx.bare(text[starts[0]:]))) if starts else set()
         for t in lx.triggers():
             found = [m.span() for m in t.regex.finditer(text)]
             if found:

@@ -104,7 +104,8 @@ def test_one_scan_for_all_cues_finds_what_each_kind_finds_alone():
     forms = lex["cues"] + lex["participles"] + lex["according_to"] + lex["speech_acts"] + lex["reported_by"]
     texts = [" ".join(forms), " ".join("و" + f for f in forms), " ف".join(forms) + " قوله: ", "\u064e".join(forms),
              " ".join(f.replace(" ", "ـ  ") + " لرويترز" for f in forms),
-             "وقال مسؤول، وفقا لما قاله الوزير، إن الهدنة انتهت، مضيفا أن بحسب قوله “لا هدنة”."]
+             "وقال مسؤول، وفقا لما قاله الوزير، إن الهدنة انتهت، مضيفا أن بحسب قوله “لا هدنة”.",
+             "،".join(forms), "(" + ")(".join(forms) + ")", "\n".join("«" + f for f in forms)]
     for text in texts:
         ft = fold(text)
         alone = sorted(((m.start("cue"), m.end("cue"), kind, m.span()) for kind in q._KINDS

@@ -76,8 +76,7 @@ def skip_weapons(text: str, ft: str, pos: int, limit: int) -> int:
         m = WORD.search(text, pos, limit)
         if m is None or text[pos:m.start()].strip():
             return pos
-        if lx.number_value(m.group()) is None and not any(rx.fullmatch(ft, m.start(), m.end())
-                                                          for _, rx in lx.instruments()):
+        if lx.number_value(m.group()) is None and not lx.any_instrument().fullmatch(ft, m.start(), m.end()):
             return pos
         pos = m.end()
 
@@ -198,6 +197,7 @@ def _definite_nisba(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=8)  # asked again for each attack trigger of a sentence
 def killed_injured(text: str, ft: str, start: int, end: int) -> tuple[int | None, int | None]:
     killed = injured = None
     if lx.compiled("no_casualties", clitics=False).search(ft, start, end):
@@ -243,7 +243,10 @@ def _casualty_patterns() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]]
     return tuple(out)
 
 
+@lru_cache(maxsize=8)  # asked again for each attack trigger of a sentence
 def instrument(ft: str, start: int, end: int) -> str | None:
+    if not lx.any_instrument().search(ft, start, end):
+        return None  # as in most sentences: one search for all weapons
     # the lexicon lists weapons most specific first: "انفجار" follows many strikes, a drone carries rockets
     return next((name for name, rx in lx.instruments() if rx.search(ft, start, end)), None)
 

@@ -51,20 +51,17 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
     text = doc.text
     ftt = lx.fold_ta(text)
     ft = ftt.replace("ة", "ه")  # fold(text): fold_ta is fold with ta marbuta kept
-    starts = [m.start() for m in lx.trigger_start().finditer(ftt)]  # where a trigger can start
+    starts = lx.trigger_starts(ftt)
     sentences = annotation.sentences or _lines(text)
     mentions = sorted(annotation.mentions, key=lambda m: m.start)
     published = _latest(doc)
-    home = _home_country(mentions)
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
     told: dict[str, tuple[int, Event]] = {}  # the last event of each type, for a happening told again
     for i, sent in enumerate(sentences):
-        if text[sent.start:sent.end].rstrip().endswith(("?", "؟")):
-            continue  # a question asserts nothing: "هل تنهار الهدنة؟"
         hits = _hits(ftt, sent, starts)
-        if not hits:
-            continue
+        if not hits or text[sent.start:sent.end].rstrip().endswith(("?", "؟")):
+            continue  # no trigger, or a question, which asserts nothing: "هل تنهار الهدنة؟"
         made: dict[str, Event] = {}
         for hit in hits:
             if "ACCUSE" in made and hit.pre.lstrip("وف").startswith("ب"):
@@ -86,7 +83,7 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
             ev.actor, ev.target = _fullest(ev.actor, ev.actor_entity, mentions), _fullest(
                 ev.target, ev.target_entity, mentions)
             near = sent if etype == "ASSAULT" else _window(sent, ev, hits)
-            _place(ev, text, ft, near, mentions, home)
+            _place(ev, text, ft, near, mentions)
             if ev.place is None and etype in _ON_THE_GROUND:
                 _place_of_previous(ev, events, ft, sent)
             _date(ev, _trigger_pos(ev, hits), ft, sent, annotation.timexes, published, events)
@@ -144,7 +141,7 @@ def _hits(ft: str, sent: Sentence, starts: list[int]) -> list[_Hit]:
     hits = []
     amb = _not_before()
     # a trigger's anchor is inside its match, which begins at one of `starts`
-    for trig in lx.possible(lx.triggers(), lx.bare(ft[starts[0]:sent.end])):
+    for trig in lx.possible(lx.bare(ft[starts[0]:sent.end])):
         if trig.requires is not None and not trig.requires.search(ft, sent.start, sent.end):
             continue
         for m in _finditer(trig.regex, ft, starts, sent.end):
@@ -229,7 +226,7 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     conditional = bool(set(after[:4]) & {"اذا", "لو"})  # "الهجمات ضدها، إذا حدثت"
     irrealis = _has(clause[-4:], "irrealis") or purpose or conditional
     t = hit.type
-    if t == "ASSAULT" and (_mishap(ft, sent) or near[-1:] == ["اي"]):
+    if t == "ASSAULT" and (_mishap(ft, sent.start, sent.end) or near[-1:] == ["اي"]):
         return None, None  # an accident is not an attack; "لم تشهد أي هجوم" reports none
     if t == "ASSAULT" and hit.noun and _has(clause[-1:], "background"):
         window = ft[hit.start:min(sent.end, hit.end + 60)]
@@ -284,15 +281,15 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
         return ev
     actor = target = None
     between = re.search(r"بين\s+(.{2,40}?)\s+و(.{2,40}?)(?=\s+(?:في|على|من|حول|بشان)\s|[،,.]|$)",
-                        ft[sent.start:sent.end])
-    if between and etype in _SYMMETRIC:
+                        ft[sent.start:sent.end]) if etype in _SYMMETRIC else None
+    if between:
         s1, e1 = sent.start + between.start(1), sent.start + between.end(1)
         s2, e2 = sent.start + between.start(2), sent.start + between.end(2)
         actor, target = ar.Arg(text[s1:e1], None, s1, e1), ar.Arg(text[s2:e2], None, s2, e2)
         if not (_is_agent(actor, mentions) or _is_agent(target, mentions)):
             # "بين الجانبين خرقا لاتفاق وقف": the و of وقف is no "and", and these are no parties
             between, actor, target = None, None, None
-    if not (between and etype in _SYMMETRIC):
+    if not between:
         verb = not hit.noun and not hit.phrase
         after = ar.phrase_after(text, ft, hit.end, sent.end, names=ar.starting_in(mentions, hit.end, sent.end))
         governs = normalize(hit.form).endswith((" علي", " مع"))
@@ -369,11 +366,12 @@ def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
     return arg.text.strip(" \"«»“”"), arg.entity
 
 
-def _mishap(ft: str, sent: Sentence) -> bool:
+@lru_cache(maxsize=8)  # asked again for each attack trigger of a sentence
+def _mishap(ft: str, start: int, end: int) -> bool:
     """An accident or a disaster ("حصيلة الزلزال", "بحادث دهس قطار") is not an attack, unless the sentence says one."""
-    if re.search(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير", ft[sent.start:sent.end]):
+    if re.search(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير", ft[start:end]):
         return False
-    return _has([norm(w) for w in ar.WORD.findall(ft[sent.start:sent.end])], "mishaps")
+    return _has([norm(w) for w in ar.WORD.findall(ft[start:end])], "mishaps")
 
 
 def _pronoun_subject(hit: _Hit, ft: str) -> bool:
@@ -577,7 +575,7 @@ def _facility(text: str) -> bool:
     return ar._is_facility(normalize(text.split()[0])) if text.split() else False
 
 
-def _place(ev, text, ft, sent, mentions, home) -> None:
+def _place(ev, text, ft, sent, mentions) -> None:
     candidates: list[tuple[int, ar.Arg]] = []
     for m in ar.starting_in(mentions, sent.start, sent.end):
         if not (sent.start <= m.start and m.end <= sent.end) or m.type not in _PLACE_TYPES:
@@ -603,8 +601,10 @@ def _place(ev, text, ft, sent, mentions, home) -> None:
         if places.known() and not _facility(p.text) and places.lookup(p.name or p.text) is None:
             continue  # "الناحية العسكرية": a head noun before a word the gazetteer does not know
         candidates.append((0 if _facility(p.text) else 1, p))
-    if not candidates and re.search(r"(?:في|داخل)\s+البلاد", ft[sent.start:sent.end]) and home:
-        candidates.append((2, ar.Arg(home.text, home.entity, None, None, home.text)))
+    if not candidates and re.search(r"(?:في|داخل)\s+البلاد", ft[sent.start:sent.end]):
+        home = _home_country(mentions)
+        if home:
+            candidates.append((2, ar.Arg(home.text, home.entity, None, None, home.text)))
     if not candidates:
         return
     candidates.sort(key=lambda c: (c[0], c[1].start if c[1].start is not None else 0))

@@ -96,12 +96,18 @@ def triggers() -> tuple[Trigger, ...]:
     return tuple(out)
 
 
+def trigger_starts(text: str) -> list[int]:
+    """Where in `text` (as `fold_ta`) some trigger can start: clitics, then a form (what must follow it is not
+    looked at). One scan of a report for all triggers: each trigger's regex is then tried only there."""
+    # the scan runs over the text after a space, a match being the character before such a word (one START's
+    # lookbehind accepts): the regex engine skips to such characters, where a lookbehind is tried at every one
+    return [m.start() for m in _trigger_start().finditer(" " + text)]
+
+
 @lru_cache(maxsize=1)
-def trigger_start() -> re.Pattern:
-    """An empty match wherever some trigger can start: clitics, then a form (what must follow it is not looked
-    at). One scan of a report for all triggers: each trigger's regex is then tried only there."""
+def _trigger_start() -> re.Pattern:
     keys = {pattern_key(f) for rule in lexicon()["triggers"] for f in rule["forms"] + rule.get("nouns", [])}
-    return re.compile(START + "(?=" + _CLITICS + "(?:" + alt(keys, lambda c: _char(c) + MARKS) + "))")
+    return re.compile(r"[^\w\u064b-\u0652](?=" + _CLITICS + "(?:" + alt(keys, lambda c: _char(c) + MARKS) + "))")
 
 
 def anchor(form: str) -> str:
@@ -119,25 +125,24 @@ def bare(text: str) -> str:
     return _MARKS_RE.sub("", text)
 
 
-def possible(candidates: tuple[Trigger, ...], text: str) -> tuple[Trigger, ...]:
-    """Those of `candidates` (from `triggers()`) that can match in `text` (bare): the ones with an anchor there."""
-    found = _anchors_in(text)
-    return tuple(t for t in candidates if not t.anchors.isdisjoint(found)) if found else ()
-
-
-def _anchors_in(text: str) -> set[str]:
-    """Every anchor `text` holds, in one scan (not one search per anchor): at each position the longest anchor
-    there, which begins with any other anchor there."""
-    scan, begun_by = _anchor_scan()
-    return set().union(*map(begun_by.__getitem__, scan.findall(text)))
+def possible(text: str) -> tuple[Trigger, ...]:
+    """Those of `triggers()` that can match in `text` (bare), in their order: the ones with an anchor there."""
+    scan, triggers_of = _anchor_scan()
+    found = set().union(*map(triggers_of.__getitem__, scan.findall(text)))
+    return tuple(triggers()[i] for i in sorted(found))
 
 
 @lru_cache(maxsize=1)
-def _anchor_scan() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
-    """A regex finding the longest anchor at each position, and each anchor -> the anchors it begins with."""
-    anchors = {a for t in triggers() for a in t.anchors}
-    begun_by = {a: frozenset(a[:n] for n in range(1, len(a) + 1) if a[:n] in anchors) for a in anchors}
-    return re.compile("(?=(" + alt(anchors) + "))"), begun_by
+def _anchor_scan() -> tuple[re.Pattern, dict[str, frozenset[int]]]:
+    """A regex finding the longest anchor at each position (in one scan, not one search per anchor), and each
+    anchor -> the triggers (their indices in `triggers()`) with an anchor it begins with: the longest anchor at a
+    position begins with any other anchor there."""
+    by_anchor: dict[str, set[int]] = {}
+    for i, t in enumerate(triggers()):
+        for a in t.anchors:
+            by_anchor.setdefault(a, set()).add(i)
+    triggers_of = {a: frozenset(i for n in range(1, len(a) + 1) for i in by_anchor.get(a[:n], ())) for a in by_anchor}
+    return re.compile("(?=(" + alt(by_anchor) + "))"), triggers_of
 
 
 @lru_cache(maxsize=None)
@@ -177,6 +182,12 @@ def compiled(key: str, clitics: bool = True) -> re.Pattern:
 @lru_cache(maxsize=1)
 def instruments() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((name, words_re(forms)) for name, forms in lexicon()["instruments"].items())
+
+
+@lru_cache(maxsize=1)
+def any_instrument() -> re.Pattern:
+    """Any weapon of `instruments()`: it matches where one of theirs does (one search, not one per weapon)."""
+    return words_re([f for forms in lexicon()["instruments"].values() for f in forms])
 
 
 @lru_cache(maxsize=1)
