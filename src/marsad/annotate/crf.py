@@ -80,7 +80,7 @@ class ScoreTable:
             self.old = (self.index, self.kept, self.rows)
             self.index, self.kept, self.rows = {}, [], np.zeros_like(self.rows[:1024])
         index = self.index
-        new = list(dict.fromkeys(k for k in keys if k not in index))
+        new = [k for k in dict.fromkeys(keys) if k not in index]
         if new:
             old_index, old_kept, old_rows = self.old
             again = [old_index[k] for k in new if k in old_index]
@@ -88,7 +88,7 @@ class ScoreTable:
             kept, rows = self.score(fresh) if fresh else ([], old_rows[:0])
             new = [k for k in new if k in old_index] + fresh
             self._append(new, [old_kept[i] for i in again] + kept, np.concatenate([old_rows[again], rows]))
-        return [index[k] for k in keys]
+        return list(map(index.__getitem__, keys))
 
     def _append(self, keys: list, kept: list, rows: np.ndarray) -> None:
         start = len(self.kept)

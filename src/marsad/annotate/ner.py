@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from itertools import accumulate
 from functools import lru_cache
 from importlib import resources
 
@@ -209,12 +210,6 @@ def _weighed() -> dict[str, frozenset[str]]:
 _IDENTITY_RE = re.compile(r"(?:-?\d)?([ws])=(.*)", re.S)
 
 
-def _weighed_part(part: tuple) -> tuple:
-    """The part as tagging scores it: a word or stem the model does not weigh, as None."""
-    fn, arg = part
-    if fn is _identity and arg[1] not in _weighed()[arg[0]]:
-        return fn, (arg[0], None)
-    return part
 
 
 @lru_cache(maxsize=1)
@@ -234,8 +229,10 @@ def _score_parts(parts: list[tuple]) -> tuple[list, np.ndarray]:
 def _score_tokens(tokens: list[str]) -> tuple[list[str], np.ndarray]:
     """Rows of _token_table, the sums of their parts' rows; kept beside them: the normalized words."""
     words, parts = zip(*map(_parts, tokens))
-    table = _part_table()
-    ids = table.ids([_weighed_part(p) for ps in parts for p in ps])
+    table, weighed = _part_table(), _weighed()
+    # a word or stem the model does not weigh is scored as None, one part for all of them
+    ids = table.ids([(fn, (arg[0], None)) if fn is _identity and arg[1] not in weighed[arg[0]] else (fn, arg)
+                     for ps in parts for fn, arg in ps])
     return list(words), table.rows[ids].reshape(len(tokens), len(parts[0]), *table.rows.shape[1:]).sum(axis=1)
 
 
@@ -271,12 +268,12 @@ def _pairs() -> dict[str, tuple[int, int]]:
     return out
 
 
-def _scores(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> list[np.ndarray]:
-    """Each sentence's (tokens, labels) state scores: the sum of the weights of `features`,
-    computed over all the sentences' tokens at once."""
+def _scores(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> tuple[list[np.ndarray], list[str]]:
+    """Each sentence's (tokens, labels) state scores, the sum of the weights of `features`,
+    computed over all the sentences' tokens at once; and all the tokens normalized."""
     tokens = [t for s in sentences for t in s]
     if not tokens:
-        return [np.zeros((0, len(_weights().labels))) for _ in sentences]
+        return [np.zeros((0, len(_weights().labels))) for _ in sentences], []
     gaz = [g for s, gs in zip(sentences, gazetteer) for g in (gazetteer_tags(s) if gs is None else gs)]
     table, parts = _token_table(), _part_table()
     # ids before .rows: adding rows may replace the array
@@ -300,7 +297,7 @@ def _scores(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> li
         state = _weights().state
         np.add.at(out, [i + 1 for i in at], state[list(to_next)])
         np.add.at(out, at, state[list(to_self)])
-    return np.split(out, ends[:-1])
+    return np.split(out, ends[:-1]), words
 
 
 def reload() -> None:
@@ -319,12 +316,18 @@ BATCH = 256  # sentences decoded side by side (a whole test set at once would pa
 
 def tag_sentences(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> list[list[str]]:
     """`tag` of each sentence, decoded side by side; `gazetteer`: each one's gazetteer_tags, or None."""
+    return _tag_sentences(sentences, gazetteer)[0]
+
+
+def _tag_sentences(sentences, gazetteer) -> tuple[list[list[str]], list[str]]:
+    """(`tag_sentences`, all the tokens normalized)."""
     wts = _weights()
-    out = []
+    tags, words = [], []
     for b in range(0, len(sentences), BATCH):
-        scores = _scores(sentences[b:b + BATCH], gazetteer[b:b + BATCH])
-        out += [[wts.labels[i] for i in path] for path in crf.viterbi(scores, wts.transition)]
-    return out
+        scores, normalized = _scores(sentences[b:b + BATCH], gazetteer[b:b + BATCH])
+        tags += [[wts.labels[i] for i in path] for path in crf.viterbi(scores, wts.transition)]
+        words += normalized
+    return tags, words
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -343,8 +346,9 @@ def tag_document(sentences: list[list[str]], window: int = 20,
     `gazetteer`: each sentence's gazetteer_tags where known (gazetteer_in).
     """
     gazetteer = gazetteer or [None] * len(sentences)
-    tags = tag_sentences(sentences, gazetteer)
-    norms = [list(map(norm, s)) for s in sentences]
+    tags, words = _tag_sentences(sentences, gazetteer)
+    ends = list(accumulate(map(len, sentences)))
+    norms = [words[e - len(s):e] for s, e in zip(sentences, ends)]
     cl = clusters()
 
     def names_in(sj: int) -> list[tuple[tuple[str, ...], str]]:
