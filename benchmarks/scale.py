@@ -191,7 +191,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="first N reports (default: all 31,525)")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--shard-size", type=int, default=None, help="default: about 8 shards per worker")
+    parser.add_argument("--shard-size", type=int, default=None, help="default: about 16 shards per worker")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     if not args.corpus.exists():
@@ -223,7 +223,8 @@ def main() -> int:
         for r in read(args.corpus, args.limit):
             fh.write(json.dumps({"name": r.name, "text": r.content, "outlet": r.outlet, "title": r.title,
                                  "published": r.published, "url": r.url}, ensure_ascii=False) + "\n")
-    shard_size = args.shard_size or max(25, n // (8 * args.workers))
+    # 16 a worker: the last shard of one worker is what the other waits for at the end
+    shard_size = args.shard_size or max(25, n // (16 * args.workers))
     print(f"\nDask LocalCluster, single-threaded worker processes, shards of {shard_size}, writing Parquet:")
     results = {}
     for w in sorted({1, args.workers}):
