@@ -83,11 +83,11 @@ class ScoreTable:
         new = [k for k in dict.fromkeys(keys) if k not in index]
         if new:
             old_index, old_kept, old_rows = self.old
-            again = [old_index[k] for k in new if k in old_index]
+            taken = [k for k in new if k in old_index]
             fresh = [k for k in new if k not in old_index]
+            again = [old_index[k] for k in taken]
             kept, rows = self.score(fresh) if fresh else ([], old_rows[:0])
-            new = [k for k in new if k in old_index] + fresh
-            self._append(new, [old_kept[i] for i in again] + kept, np.concatenate([old_rows[again], rows]))
+            self._append(taken + fresh, [old_kept[i] for i in again] + kept, np.concatenate([old_rows[again], rows]))
         return list(map(index.__getitem__, keys))
 
     def _append(self, keys: list, kept: list, rows: np.ndarray) -> None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import gzip
 import re
-from itertools import accumulate
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 import numpy as np
 
@@ -132,7 +132,7 @@ def features(tokens: list[str], gaz: list[str] | None = None) -> list[list[str]]
     """Each token's attributes (what scripts/train_ner.py trains on); `gaz`: gazetteer_tags(tokens), when known."""
     gaz = gazetteer_tags(tokens) if gaz is None else gaz
     words, parts = zip(*map(_parts, tokens)) if tokens else ((), ())
-    blocks = [[part(*arg) for part, *arg in (*ps, (_gazetteer, g))] for ps, g in zip(parts, gaz)]
+    blocks = [[part(arg) for part, arg in (*ps, (_gazetteer, g))] for ps, g in zip(parts, gaz)]
     own = [tuple(a for o, _ in bs for a in o) for bs in blocks]
     near = [[tuple(a for _, n in bs for a in n[k]) for k in range(len(OFFSETS))] for bs in blocks]
     n = len(tokens)
@@ -208,8 +208,6 @@ def _weighed() -> dict[str, frozenset[str]]:
 
 
 _IDENTITY_RE = re.compile(r"(?:-?\d)?([ws])=(.*)", re.S)
-
-
 
 
 @lru_cache(maxsize=1)
@@ -352,9 +350,7 @@ def tag_document(sentences: list[list[str]], window: int = 20,
     cl = clusters()
 
     def names_in(sj: int) -> list[tuple[tuple[str, ...], str]]:
-        out: list[tuple[tuple[str, ...], str]] = []
-        if tags[sj].count("O") == len(tags[sj]):  # most sentences: no name to read spans from
-            return out
+        out = []
         for a, b, typ in spans(tags[sj]):
             key = tuple(norms[sj][a:b])
             if all(cl.get(k, ("", "", 10**9))[2] >= 2000 and len(k) >= 3 for k in key):
