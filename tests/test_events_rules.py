@@ -177,7 +177,7 @@ def test_each_trigger_regex_is_tried_wherever_it_can_match():
     """A trigger's regex is tried only where `trigger_starts` says some trigger can start, and only in a text
     holding one of its anchors: it still finds all it finds scanning the whole text, for every form as the
     regexes read it, plain, with marks, tatweel and clitics, and side by side."""
-    from marsad.events import extract as ex
+    from marsad.alternation import finditer_at
     from marsad.events import lexicon as lx
 
     keys = [lx.pattern_key(f) for r in lx.lexicon()["triggers"] for f in r["forms"] + r.get("nouns", [])]
@@ -189,7 +189,7 @@ def test_each_trigger_regex_is_tried_wherever_it_can_match():
         for t in lx.triggers():
             found = [m.span() for m in t.regex.finditer(text)]
             if found:
-                assert t in tried and [m.span() for m in ex._finditer(t.regex, text, starts, len(text))] == found
+                assert t in tried and [m.span() for m in finditer_at(t.regex, text, starts, len(text))] == found
 
 
 def test_every_trigger_form_matches_as_outlets_write_it():

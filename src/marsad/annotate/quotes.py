@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from marsad.alternation import alt
+from marsad.alternation import alt, finditer_at, start_scan, starts
 from marsad.arabic import fold, normalize
 from marsad.kb import outlets
 from marsad.kb.matcher import norm  # normalize, cached per word
@@ -57,8 +57,8 @@ def _res() -> dict:
     kind = _alt(lx["outlet_kinds"])
     cue_forms = lx["cues"] + lx["participles"] + lx["according_to"] + lx["speech_acts"] + lx["reported_by"]
     return {
-        # where a cue of any kind can start: the one scan of a whole report (_cues), matching the character before
-        "any": re.compile(r"[^\w\u064b-\u0652](?=[وف]?(?:" + _alt(cue_forms) + "))"),
+        # where a cue of any kind can start: the one scan of a whole report (_cues)
+        "any": start_scan(r"[وف]?(?:" + _alt(cue_forms) + ")"),
         "cue": re.compile(_NOT_WORD + r"(?P<pre>[وف]?)(?P<cue>" + _alt(lx["cues"]) + ")" + _END_WORD),
         "part": re.compile(_NOT_WORD + r"(?P<pre>[وف]?)(?P<cue>" + _alt(lx["participles"]) + ")" + _END_WORD),
         "acc": re.compile(_NOT_WORD + r"(?P<pre>و?)(?P<cue>" + _alt(lx["according_to"]) + ")" + r"(?=\s|ل|$)"),
@@ -169,19 +169,11 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -
 
 
 def _cues(ft: str) -> list[tuple[int, int, str, re.Match]]:
-    """(start, end, kind, match) of every cue, by position: what each kind's regex finds scanning the report
-    (finditer), each tried only where one scan for all kinds found that a cue can start."""
+    """(start, end, kind, match) of every cue, by position: what each kind's regex finds scanning the report,
+    each tried only where one scan for all kinds found that a cue can start."""
     res = _res()
-    hits = []
-    resume = dict.fromkeys(_KINDS, 0)  # as in finditer, a kind's next cue starts after its last one ends
-    # over the text after a space, "any" matching the character before a word (one _NOT_WORD accepts) is faster
-    # than a lookbehind tried at every character; its position there is the word's in `ft`
-    for pos in map(re.Match.start, res["any"].finditer(" " + ft)):
-        for kind in _KINDS:
-            m = res[kind].match(ft, pos) if pos >= resume[kind] else None
-            if m:
-                hits.append((m.start("cue"), m.end("cue"), kind, m))
-                resume[kind] = m.end()
+    at = starts(res["any"], ft)
+    hits = [(m.start("cue"), m.end("cue"), kind, m) for kind in _KINDS for m in finditer_at(res[kind], ft, at, len(ft))]
     hits.sort(key=lambda h: (h[0], -h[1]))
     return hits
 

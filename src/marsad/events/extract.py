@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, timedelta
 
+from marsad.alternation import finditer_at
 from marsad.arabic import normalize
 from marsad.events import arguments as ar
 from marsad.events import lexicon as lx
@@ -144,7 +144,7 @@ def _hits(ft: str, sent: Sentence, starts: list[int]) -> list[_Hit]:
     for trig in lx.possible(lx.bare(ft[starts[0]:sent.end])):
         if trig.requires is not None and not trig.requires.search(ft, sent.start, sent.end):
             continue
-        for m in _finditer(trig.regex, ft, starts, sent.end):
+        for m in finditer_at(trig.regex, ft, starts, sent.end):
             s, e = m.start("form"), m.end()
             if any(s < te and e > ts for ts, te in taken):
                 continue
@@ -159,17 +159,6 @@ def _hits(ft: str, sent: Sentence, starts: list[int]) -> list[_Hit]:
             hits.append(_Hit(trig.type, trig.mode, m.start(), e, m.group("pre"), form, trig.noun, trig.phrase))
     hits.sort(key=lambda h: h.start)
     return hits
-
-
-def _finditer(regex: re.Pattern, ft: str, starts: list[int], end: int) -> Iterator[re.Match]:
-    """What `regex.finditer(ft, <sentence start>, end)` finds, its matches being tried only at `starts` (where
-    alone they can start)."""
-    resume = 0
-    for pos in starts:
-        m = regex.match(ft, pos, end) if pos >= resume else None
-        if m:
-            yield m
-            resume = m.end()
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from marsad.alternation import alt
+from marsad.alternation import alt, start_scan, starts
 from marsad.arabic import fold, fold_but_ta, normalize
 from marsad.kb.matcher import norm  # normalize, cached per word
 
@@ -99,15 +99,13 @@ def triggers() -> tuple[Trigger, ...]:
 def trigger_starts(text: str) -> list[int]:
     """Where in `text` (as `fold_ta`) some trigger can start: clitics, then a form (what must follow it is not
     looked at). One scan of a report for all triggers: each trigger's regex is then tried only there."""
-    # the scan runs over the text after a space, a match being the character before such a word (one START's
-    # lookbehind accepts): the regex engine skips to such characters, where a lookbehind is tried at every one
-    return [m.start() for m in _trigger_start().finditer(" " + text)]
+    return starts(_trigger_start(), text)
 
 
 @lru_cache(maxsize=1)
 def _trigger_start() -> re.Pattern:
     keys = {pattern_key(f) for rule in lexicon()["triggers"] for f in rule["forms"] + rule.get("nouns", [])}
-    return re.compile(r"[^\w\u064b-\u0652](?=" + _CLITICS + "(?:" + alt(keys, lambda c: _char(c) + MARKS) + "))")
+    return start_scan(_CLITICS + "(?:" + alt(keys, lambda c: _char(c) + MARKS) + ")")
 
 
 def anchor(form: str) -> str:
