@@ -15,9 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.alternation import alt
 from marsad.arabic import DIACRITICS, TATWEEL, fold
 from marsad.dates import lexicon as L
-from marsad.alternation import alt
 from marsad.dates.handlers import HANDLERS
 from marsad.dates.patterns import CUES, DIGIT_RULES, HEAD_WORDS, REACH, RULES
 from marsad.dates.spec import Spec

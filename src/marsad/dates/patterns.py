@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from marsad.dates import lexicon as L
 from marsad.alternation import alt
+from marsad.dates import lexicon as L
 from marsad.dates.numbers import NUMBER_PHRASE, NUMBER_WORD
 
 MON = alt(L.MONTHS)
