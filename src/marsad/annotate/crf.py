@@ -3,8 +3,8 @@
 pycrfsuite takes every token's attributes as strings and looks each one up in
 the model; with ~40 attributes a token that lookup was most of the cost of
 tagging a report. Here the model file's weights are read into arrays, the
-caller sums a word's attribute rows once and reuses the sums, and one Viterbi
-pass runs over all the sentences of a report side by side. The scores are
+caller sums a word's attribute rows once and reuses the sums, and Viterbi runs in C
+over all the sentences of a report in one call. The scores are
 CRFsuite's own (first-order, no start or end weights), summed in another order.
 """
 
@@ -14,6 +14,8 @@ import struct
 from dataclasses import dataclass
 
 import numpy as np
+
+from marsad.annotate import _viterbi
 
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _STATE, _TRANSITION = 0, 1
@@ -111,33 +113,14 @@ def _strings(data: bytes, offset: int, count: int) -> list[str]:
     return out
 
 
-def viterbi(scores: list[np.ndarray], transition: np.ndarray) -> list[list[int]]:
-    """The best label path of each sentence, given its (tokens, labels) state scores.
-
-    The sentences advance together, one token position a step, longest first so
-    the ones still running are a leading slice. Ties go to the lower label, as
-    in CRFsuite."""
-    order = sorted(range(len(scores)), key=lambda i: -len(scores[i]))
-    lengths = [len(scores[i]) for i in order]
-    width = lengths[0] if lengths else 0
-    if not width:
-        return [[] for _ in scores]
-    running = [sum(n > t for n in lengths) for t in range(width)]  # sentences still going at t
-    state = np.zeros((width, len(order), transition.shape[0]))  # time first: a step's rows are contiguous
-    for row, i in enumerate(order):
-        state[:lengths[row], row] = scores[i]
-    back = np.zeros(state.shape, dtype=np.intp)
-    best = state[0].copy()  # best score of a path ending in each label; an ended sentence keeps its last
-    for t in range(1, width):
-        k = running[t]
-        cand = best[:k, :, None] + transition  # (sentence, from, to)
-        back[t, :k] = cand.argmax(axis=1)
-        best[:k] = cand.max(axis=1) + state[t, :k]
-    last = best.argmax(axis=1).tolist()
-    out: list[list[int]] = [[] for _ in scores]
-    for row, i in enumerate(order):
-        path = [last[row]]
-        for pointers in back[lengths[row] - 1:0:-1, row].tolist():
-            path.append(pointers[path[-1]])
-        out[i] = path[::-1]
+def viterbi(scores: np.ndarray, lengths: list[int], transition: np.ndarray) -> list[list[int]]:
+    """The best label path of each sentence; `scores`: (tokens, labels) state scores of the
+    sentences one after another, `lengths` their tokens. Ties go to the lower label, as in
+    CRFsuite. Decoded in C (_viterbi.c): in numpy each token position cost a dozen array calls."""
+    flat = _viterbi.paths(np.ascontiguousarray(scores, dtype=np.float64), np.asarray(lengths, dtype=np.int64),
+                          np.ascontiguousarray(transition, dtype=np.float64), transition.shape[0])
+    out, at = [], 0
+    for n in lengths:
+        out.append(list(flat[at:at + n]))
+        at += n
     return out

@@ -266,12 +266,12 @@ def _pairs() -> dict[str, tuple[int, int]]:
     return out
 
 
-def _scores(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> tuple[list[np.ndarray], list[str]]:
-    """Each sentence's (tokens, labels) state scores, the sum of the weights of `features`,
-    computed over all the sentences' tokens at once; and all the tokens normalized."""
+def _scores(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> tuple[np.ndarray, list[str]]:
+    """The (tokens, labels) state scores of all the sentences' tokens, one sentence after another,
+    the sum of the weights of `features`; and all the tokens normalized."""
     tokens = [t for s in sentences for t in s]
     if not tokens:
-        return [np.zeros((0, len(_weights().labels))) for _ in sentences], []
+        return np.zeros((0, len(_weights().labels))), []
     gaz = [g for s, gs in zip(sentences, gazetteer) for g in (gazetteer_tags(s) if gs is None else gs)]
     table, parts = _token_table(), _part_table()
     # ids before .rows: adding rows may replace the array
@@ -295,7 +295,7 @@ def _scores(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> tu
         state = _weights().state
         np.add.at(out, [i + 1 for i in at], state[list(to_next)])
         np.add.at(out, at, state[list(to_self)])
-    return np.split(out, ends[:-1]), words
+    return out, words
 
 
 def reload() -> None:
@@ -309,11 +309,11 @@ def tag(tokens: list[str], gaz: list[str] | None = None) -> list[str]:
     return tag_sentences([tokens], [gaz])[0]
 
 
-BATCH = 256  # sentences decoded side by side (a whole test set at once would pad to its longest)
+BATCH = 256  # sentences scored in one call (all of a call's words must fit in the score tables)
 
 
 def tag_sentences(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> list[list[str]]:
-    """`tag` of each sentence, decoded side by side; `gazetteer`: each one's gazetteer_tags, or None."""
+    """`tag` of each sentence, scored together; `gazetteer`: each one's gazetteer_tags, or None."""
     return _tag_sentences(sentences, gazetteer)[0]
 
 
@@ -322,8 +322,10 @@ def _tag_sentences(sentences, gazetteer) -> tuple[list[list[str]], list[str]]:
     wts = _weights()
     tags, words = [], []
     for b in range(0, len(sentences), BATCH):
-        scores, normalized = _scores(sentences[b:b + BATCH], gazetteer[b:b + BATCH])
-        tags += [[wts.labels[i] for i in path] for path in crf.viterbi(scores, wts.transition)]
+        batch = sentences[b:b + BATCH]
+        scores, normalized = _scores(batch, gazetteer[b:b + BATCH])
+        paths = crf.viterbi(scores, [len(s) for s in batch], wts.transition)
+        tags += [[wts.labels[i] for i in path] for path in paths]
         words += normalized
     return tags, words
 
