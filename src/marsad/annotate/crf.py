@@ -3,8 +3,10 @@
 pycrfsuite takes every token's attributes as strings and looks each one up in
 the model; with ~40 attributes a token that lookup was most of the cost of
 tagging a report. Here the model file's weights are read into arrays, the
-caller sums a word's attribute rows once and reuses the sums, and Viterbi runs in C
-over all the sentences of a report in one call. The scores are
+caller sums a word's attribute rows once and reuses the sums, and the loops over
+token positions (a token's score from its neighbours, Viterbi) run in C (_crf.c)
+over all the sentences of a report in one call each: in numpy each position cost
+a dozen array calls. The scores are
 CRFsuite's own (first-order, no start or end weights), summed in another order.
 """
 
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from marsad.annotate import _viterbi
+from marsad.annotate import _crf
 
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _STATE, _TRANSITION = 0, 1
@@ -113,11 +115,22 @@ def _strings(data: bytes, offset: int, count: int) -> list[str]:
     return out
 
 
+def window(rows: np.ndarray, lengths: list[int], pads: np.ndarray, offsets: tuple[int, ...]) -> np.ndarray:
+    """(tokens, labels) state scores: each token's `rows[t, 0]` plus, for each of `offsets` in
+    order, what the token at that distance in its sentence gives it (`rows[t + off, 1 + k]`), or
+    `pads[k]` past the sentence's edge. `rows`: (tokens, 1 + offsets, labels), the sentences one
+    after another, `lengths` their tokens."""
+    out = np.empty((rows.shape[0], rows.shape[2]))
+    _crf.window(out, np.ascontiguousarray(rows, dtype=np.float64), np.asarray(lengths, dtype=np.int64),
+                np.ascontiguousarray(pads, dtype=np.float64), np.asarray(offsets, dtype=np.int64), rows.shape[2])
+    return out
+
+
 def viterbi(scores: np.ndarray, lengths: list[int], transition: np.ndarray) -> list[list[int]]:
     """The best label path of each sentence; `scores`: (tokens, labels) state scores of the
     sentences one after another, `lengths` their tokens. Ties go to the lower label, as in
-    CRFsuite. Decoded in C (_viterbi.c): in numpy each token position cost a dozen array calls."""
-    flat = _viterbi.paths(np.ascontiguousarray(scores, dtype=np.float64), np.asarray(lengths, dtype=np.int64),
+    CRFsuite."""
+    flat = _crf.paths(np.ascontiguousarray(scores, dtype=np.float64), np.asarray(lengths, dtype=np.int64),
                           np.ascontiguousarray(transition, dtype=np.float64), transition.shape[0])
     out, at = [], 0
     for n in lengths:

@@ -17,7 +17,7 @@ import gzip
 import re
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
 
 import numpy as np
 
@@ -251,18 +251,21 @@ def _pads() -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
-def _pairs() -> dict[str, tuple[int, int]]:
-    """"a|b" -> the rows of state weights the word pair gives b ("-1w|w=a|b") and a ("w|+1w=a|b");
+def _pairs() -> dict[tuple[str, str], tuple[int, int]]:
+    """(a, b) -> the rows of state weights the word pair gives b ("-1w|w=a|b") and a ("w|+1w=a|b");
     the zero row where the model has none."""
     wts = _weights()
     none = len(wts.attributes)
-    out: dict[str, tuple[int, int]] = {}
+    out: dict[tuple[str, str], tuple[int, int]] = {}
     for prefix, side in (("-1w|w=", 0), ("w|+1w=", 1)):
         for attr, row in wts.attributes.items():
             if attr.startswith(prefix):
-                rows = list(out.get(attr[len(prefix):], (none, none)))
-                rows[side] = row
-                out[attr[len(prefix):]] = tuple(rows)
+                pair = attr[len(prefix):]
+                # every way "a|b" parts into two words (a word may hold "|")
+                for key in ((pair[:i], pair[i + 1:]) for i, c in enumerate(pair) if c == "|" and 0 < i < len(pair) - 1):
+                    rows = list(out.get(key, (none, none)))
+                    rows[side] = row
+                    out[key] = tuple(rows)
     return out
 
 
@@ -274,24 +277,18 @@ def _scores(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> tu
         return np.zeros((0, len(_weights().labels))), []
     gaz = [g for s, gs in zip(sentences, gazetteer) for g in (gazetteer_tags(s) if gs is None else gs)]
     table, parts = _token_table(), _part_table()
-    # ids before .rows: adding rows may replace the array
-    ids, gaz_ids = table.ids(tokens), parts.ids([(_gazetteer, g) for g in gaz])
-    words = [table.kept[i] for i in ids]
-    by_word = table.rows[ids] + parts.rows[gaz_ids]
-    lengths = np.array([len(s) for s in sentences])
-    ends = np.cumsum(lengths)
-    where = np.arange(len(tokens)) - np.repeat(ends - lengths, lengths)  # position in its sentence
-    length = np.repeat(lengths, lengths)
-    out = by_word[:, 0].copy()
-    for k, (off, pad) in enumerate(zip(OFFSETS, _pads())):
-        inside = (where + off >= 0) & (where + off < length)
-        source = np.clip(np.arange(len(tokens)) + off, 0, len(tokens) - 1)
-        out += np.where(inside[:, None], by_word[source, 1 + k], pad)
+    # ids before .rows: adding rows may replace the array; a report has a handful of gazetteer tags
+    ids, tags = table.ids(tokens), dict.fromkeys(gaz)
+    tags = dict(zip(tags, parts.ids([(_gazetteer, g) for g in tags])))
+    words = list(map(table.kept.__getitem__, ids))
+    lengths = [len(s) for s in sentences]
+    out = crf.window(table.rows[ids] + parts.rows[list(map(tags.__getitem__, gaz))], lengths, _pads(), OFFSETS)
     pairs = _pairs()
-    hits = [(i, r) for i, (a, b) in enumerate(zip(words, words[1:]))
-            if (r := pairs.get(f"{a}|{b}")) is not None and where[i + 1]]
-    if hits:
-        at, (to_next, to_self) = [i for i, _ in hits], zip(*(r for _, r in hits))
+    firsts = set(accumulate(lengths[:-1]))  # a pair across sentences counts nothing
+    at = [i for i in compress(range(len(words) - 1), map(pairs.__contains__, zip(words, words[1:])))
+          if i + 1 not in firsts]
+    if at:
+        to_next, to_self = zip(*(pairs[words[i], words[i + 1]] for i in at))
         state = _weights().state
         np.add.at(out, [i + 1 for i in at], state[list(to_next)])
         np.add.at(out, at, state[list(to_self)])
