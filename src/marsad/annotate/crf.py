@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
@@ -126,14 +127,11 @@ def window(rows: np.ndarray, lengths: list[int], pads: np.ndarray, offsets: tupl
     return out
 
 
-def viterbi(scores: np.ndarray, lengths: list[int], transition: np.ndarray) -> list[list[int]]:
-    """The best label path of each sentence; `scores`: (tokens, labels) state scores of the
-    sentences one after another, `lengths` their tokens. Ties go to the lower label, as in
-    CRFsuite."""
+def viterbi(scores: np.ndarray, lengths: list[int], transition: np.ndarray) -> list[bytes]:
+    """The best label path of each sentence, as label indexes; `scores`: (tokens, labels) state
+    scores of the sentences one after another, `lengths` their tokens. Ties go to the lower
+    label, as in CRFsuite."""
     flat = _crf.paths(np.ascontiguousarray(scores, dtype=np.float64), np.asarray(lengths, dtype=np.int64),
-                          np.ascontiguousarray(transition, dtype=np.float64), transition.shape[0])
-    out, at = [], 0
-    for n in lengths:
-        out.append(list(flat[at:at + n]))
-        at += n
-    return out
+                      np.ascontiguousarray(transition, dtype=np.float64), transition.shape[0])
+    ends = list(accumulate(lengths))
+    return [flat[e - n:e] for n, e in zip(lengths, ends)]

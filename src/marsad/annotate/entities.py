@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 
 from marsad.annotate import bio, ner
 from marsad.arabic import normalize, strip_marks
@@ -27,9 +27,10 @@ ABU = ("أبو", "ابو")
 
 def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     k = kb()
-    words = tokens(text)
+    bounds = [(s.start, s.end) for s in sentences or [Sentence(0, len(text))]]
+    sents, words = ner.sentence_tokens(text, bounds)
     found = ner.matcher().find(text, words)
-    tagged = _tagged(text, sentences, found)
+    tagged = _tagged(text, bounds, sents, found)
     home = _countries(found)
     mentions: list[Mention] = []
     for m in found:
@@ -76,9 +77,8 @@ def _named_people(text: str, words: list[tuple[int, int, str]]) -> list[tuple[in
     Names are compared as written (marks removed, letters not folded) so على is no علي."""
     firsts = ner.first_names()
     plain = list(map(_plain, [w for _, _, w in words]))
-    heads = [w in firsts or w in ABU for w in plain]
     out, free = [], 0  # free: the first word no name has taken
-    for i in compress(range(len(words) - 1), heads):
+    for i in compress(range(len(words) - 1), map(_heads().__contains__, plain)):
         if i < free:
             continue
         j = i + 1
@@ -91,6 +91,11 @@ def _named_people(text: str, words: list[tuple[int, int, str]]) -> list[tuple[in
             out.append((words[i][0], words[j][1]))
             free = j + 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    return ner.first_names() | frozenset(ABU)
 
 
 @lru_cache(maxsize=200_000)
@@ -112,12 +117,12 @@ def _key(surface: str) -> str:
     return " ".join(normalize("".join(" " if c in QUOTES else c for c in surface)).split())
 
 
-def _tagged(text: str, sentences: list[Sentence], found: list[Match]) -> list[tuple[int, int, str]]:
-    """Character spans the tagger finds, proclitics and quote marks trimmed; `found`: the knowledge
-    base's matches over the text, which give the tagger its gazetteer features."""
+def _tagged(text: str, bounds: list[tuple[int, int]], sents: list[list[tuple[int, int, str]]],
+            found: list[Match]) -> list[tuple[int, int, str]]:
+    """Character spans the tagger finds, proclitics and quote marks trimmed; `sents`: the tokens of
+    the sentences within `bounds`; `found`: the knowledge base's matches over the text, which give
+    the tagger its gazetteer features."""
     out = []
-    bounds = [(s.start, s.end) for s in sentences or [Sentence(0, len(text))]]
-    sents = [ner.tokenize(text, s, e) for s, e in bounds]
     gazetteer = ner.gazetteer_in(text, bounds, sents, found)
     for toks, tags in zip(sents, ner.tag_document([[t for _, _, t in toks] for toks in sents], gazetteer=gazetteer)):
         for i, j, typ in bio.spans(tags):
@@ -160,8 +165,10 @@ def _short_forms(text: str, mentions: list[Mention], text_words: list[tuple[int,
     # a word's readings are its endings, or "ا" + one after لل: a word ending in no short form
     # (nor in one but its first letter) holds none, and most words are such
     tails = (*short, *(n[1:] for n in short if n.startswith("ا")))
-    for (s, e, word), w in zip(text_words, map(norm, [w for _, _, w in text_words])):
-        if not w.endswith(tails) or 1 in covered[s:e]:
+    norms = list(map(norm, [w for _, _, w in text_words]))
+    for i in compress(range(len(norms)), map(str.endswith, norms, repeat(tails))):
+        (s, e, word), w = text_words[i], norms[i]
+        if 1 in covered[s:e]:
             continue
         for plen, rest in readings(w):
             if rest in short:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import gzip
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress
+from itertools import accumulate, compress, pairwise
 
 import numpy as np
 
@@ -28,8 +29,9 @@ from marsad.kb.entities import kb
 from marsad.kb.matcher import QUOTES, WORD_RE, Match, Matcher, norm, readings
 
 MODEL = "data/ner.crfsuite"
-# ANERcorp-like tokens: a word, or one punctuation mark.
-TOKEN_RE = re.compile(r"[A-Za-z0-9_\u00c0-\u024f\u0621-\u065f\u0660-\u0669\u0670-\u06d3\u06f0-\u06f9]+|[^\s]")
+# ANERcorp-like tokens: a word (as kb.matcher.WORD_RE has it), or one punctuation mark.
+TOKEN_RE = re.compile(WORD_RE.pattern + r"|[^\s]")
+_WORD_CHARS = frozenset(c for c in map(chr, range(0x700)) if WORD_RE.fullmatch(c))
 
 
 @lru_cache(maxsize=1)
@@ -285,7 +287,7 @@ def _scores(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> tu
     out = crf.window(table.rows[ids] + parts.rows[list(map(tags.__getitem__, gaz))], lengths, _pads(), OFFSETS)
     pairs = _pairs()
     firsts = set(accumulate(lengths[:-1]))  # a pair across sentences counts nothing
-    at = [i for i in compress(range(len(words) - 1), map(pairs.__contains__, zip(words, words[1:])))
+    at = [i for i in compress(range(len(words) - 1), map(pairs.__contains__, pairwise(words)))
           if i + 1 not in firsts]
     if at:
         to_next, to_self = zip(*(pairs[words[i], words[i + 1]] for i in at))
@@ -322,7 +324,7 @@ def _tag_sentences(sentences, gazetteer) -> tuple[list[list[str]], list[str]]:
         batch = sentences[b:b + BATCH]
         scores, normalized = _scores(batch, gazetteer[b:b + BATCH])
         paths = crf.viterbi(scores, [len(s) for s in batch], wts.transition)
-        tags += [[wts.labels[i] for i in path] for path in paths]
+        tags += [list(map(wts.labels.__getitem__, path)) for path in paths]
         words += normalized
     return tags, words
 
@@ -330,6 +332,23 @@ def _tag_sentences(sentences, gazetteer) -> tuple[list[list[str]], list[str]]:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     end = len(text) if end is None else end
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def sentence_tokens(text: str, bounds: list[tuple[int, int]]) -> tuple[list[list[tuple[int, int, str]]],
+                                                                        list[tuple[int, int, str]]]:
+    """(`tokenize` within each of `bounds`, the text's words as kb.matcher.tokens gives them), from
+    one pass over the text: a sentence takes the tokens that lie inside it, or is tokenized alone
+    where its bounds cut one."""
+    toks = tokenize(text)
+    starts = [t[0] for t in toks]
+    sents = []
+    for s, e in bounds:
+        i, j = bisect_left(starts, s), bisect_left(starts, e)
+        inside = toks[i:j]
+        sents.append(tokenize(text, s, e) if (i and toks[i - 1][1] > s) or (inside and inside[-1][1] > e)
+                     else inside)
+    # TOKEN_RE's tokens are WORD_RE's words and single marks outside them
+    return sents, [t for t in toks if len(t[2]) > 1 or t[2] in _WORD_CHARS]
 
 
 def tag_document(sentences: list[list[str]], window: int = 20,
@@ -366,19 +385,17 @@ def tag_document(sentences: list[list[str]], window: int = 20,
             continue
         firsts = {key[0] for key in names}
         carried = False
-        i = 0
-        while i < len(sent):
-            if norms[si][i] not in firsts:  # no name starts here
-                i += 1
+        free = 0  # the first token no carried name has taken
+        for i in compress(range(len(sent)), map(firsts.__contains__, norms[si])):  # where a name may start
+            if i < free:
                 continue
             for n in (3, 2, 1):
                 key = tuple(norms[si][i:i + n])
                 if len(key) == n and key in names and all(t == "O" for t in tags[si][i:i + n]):
                     tags[si][i:i + n] = [f"B-{names[key]}"] + [f"I-{names[key]}"] * (n - 1)
                     carried = True
-                    i += n - 1
+                    free = i + n
                     break
-            i += 1
         if carried:
             found[si] = names_in(si)  # the sentences after it see its tags as carried
     return tags
