@@ -207,6 +207,11 @@ def _may_hold_clock_time(s: str, start: int, end: int) -> bool:
     return _CLOCK_WORDS(s, start, end) or _MINUTES.search(s, start, end) is not None
 
 
+# The nth weekday, week or day "من/في/ب" a month (MONTHSPEC's first word):
+# windows around "احد" (one of) and "يوم" mostly lack it.
+_OF_MONTH = re.compile(rf"(?:من|في|ب)\s*(?:هذا|الشهر|شهر|{MON})").search
+
+
 # Cues: what every match a rule keeps holds, for rules whose windows mostly
 # lack it (most are a number's: "5 أشخاص", or a common head's: "يوم", "قبل").
 # A window s[start:end] for which cue(s, start, end) is false is not searched:
@@ -221,4 +226,9 @@ CUES: dict[str, Callable[[str, int, int], object]] = {
     "weekday": _any_of(L.WEEKDAYS),
     "relday": _any_of(RELDAY_VALUE),
     "time": _may_hold_clock_time,
+    "nth_weekday": _OF_MONTH,
+    "weekday_nth": _OF_MONTH,
+    "nth_week": _OF_MONTH,
+    "nth_day": _OF_MONTH,
+    "day_ordinal": re.compile(rf"(?:الي|حتي)\s+ال|لل{NUMBER_WORD}").search,
 }
