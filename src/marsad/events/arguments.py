@@ -200,7 +200,7 @@ def _definite_nisba(word: str) -> str:
 @lru_cache(maxsize=8)  # asked again for each attack trigger of a sentence
 def killed_injured(text: str, ft: str, start: int, end: int) -> tuple[int | None, int | None]:
     killed = injured = None
-    if lx.compiled("no_casualties", clitics=False).search(ft, start, end):
+    if lx.compiled("no_casualties", clitics=False, which=False).search(ft, start, end):
         injured = 0
         seg = ft[start:end]
         if re.search(r"ضحايا|خسائر بشريه", seg):
@@ -239,7 +239,7 @@ def _casualty_patterns() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]]
             lx.START + r"[وب]?(?:" + w + r")\s+(?:" + lx.pattern("شخصين") + "|" + lx.pattern("جنديين") + "|"
             + lx.pattern("عنصرين") + ")",
         ]
-        out.append((kind, re.compile(w + "|" + n), tuple(re.compile(p) for p in pats)))
+        out.append((kind, re.compile(lx.factored(lex[words] + lex[nouns])), tuple(re.compile(p) for p in pats)))
     return tuple(out)
 
 

@@ -174,7 +174,7 @@ def _not_words() -> frozenset:
 
 def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
     """A verbal noun names an event when a support verb carries it: "بدأت العراق محادثات", "جرت مفاوضات"."""
-    support = lx.compiled("support_verbs")
+    support = lx.compiled("support_verbs", which=False)
     window = ft[max(sent.start, start - 30):start]
     return bool(support.search(ft, max(sent.start, start - 60), start) or support.search(ft, end, min(sent.end, end + 25))
                 or re.search(r"جول(?:ه|ة|ات)", window))
@@ -720,7 +720,7 @@ def _days_from(d: date, first: int, last: int) -> tuple[str, str] | None:
 def _refers_back(ev: Event, ft: str, sent: Sentence) -> bool:
     if ev.actor or ev.place or ev.date:
         return False
-    anaphora = lx.compiled("anaphora", clitics=False)
+    anaphora = lx.compiled("anaphora", clitics=False, which=False)
     return bool(anaphora.search(ft, sent.start, sent.end)) and not re.search(
         r"(?:^|\s)هجوم|ضربه|غاره", ft[sent.start:sent.end])
 
@@ -780,7 +780,7 @@ def _weak(ev: Event) -> bool:
 def _generic(ev: Event, ft: str, sent: Sentence) -> bool:
     if ev.place or ev.date or ev.date_window or ev.killed is not None or ev.injured is not None or ev.count:
         return False
-    generic = lx.compiled("generic", clitics=False)
+    generic = lx.compiled("generic", clitics=False, which=False)
     return bool(generic.search(ft, sent.start, sent.end))
 
 
