@@ -190,8 +190,13 @@ def _after(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
 
 def _has(words: list[str], key: str) -> bool:
     """Whether a form of the lexicon list `key` is among the words (a one-word form also after و, ف or ل)."""
-    phrases, one_word = lx.word_forms(key)
-    return bool(phrases.search(" " + " ".join(words) + " ")) or not one_word.isdisjoint(w.lstrip("وفل") for w in words)
+    phrases, one_word, several = lx.word_forms(key)
+    if not one_word.isdisjoint(words) or not one_word.isdisjoint(w.lstrip("وفل") for w in words):
+        return True
+    joined = " ".join(words)
+    if joined.count(" ") >= len(words) > 0:  # NFKC spells some signs with spaces ("ﷺ"): a form may be in one
+        return bool(phrases.search(" " + joined + " "))
+    return several is not None and bool(several.search(" " + joined + " "))  # no one-word form: a longer one?
 
 
 _ANONYMOUS = re.compile(r"\S*\s+(?:عدم\s+)?(?:ذكر|الكشف\s+عن|كشف|نشر|الافصاح\s+عن)\s+(?:اسم|هويت)")

@@ -165,12 +165,14 @@ def normalized(key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def word_forms(key: str) -> tuple[re.Pattern, frozenset[str]]:
+def word_forms(key: str) -> tuple[re.Pattern, frozenset[str], re.Pattern | None]:
     """A lexicon list for finding its forms among words: a regex for any of them as whole words in the words
-    joined with spaces (one before and after too), and its one-word forms."""
+    joined with spaces (one before and after too), its one-word forms, and a regex like the first for its
+    forms of several words alone (None where it has none)."""
     forms = normalized(key)
     phrases = "|".join(" " + re.escape(f) + " " for f in forms) or "(?!)"
-    return re.compile(phrases), frozenset(f for f in forms if " " not in f)
+    several = "|".join(" " + re.escape(f) + " " for f in forms if " " in f)
+    return re.compile(phrases), frozenset(f for f in forms if " " not in f), re.compile(several) if several else None
 
 
 @lru_cache(maxsize=1)
