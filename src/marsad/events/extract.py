@@ -210,7 +210,7 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     after = _after(ft, sent, hit.end, 6)
     near = clause[-2:]
     negated = _has(near, "negation") and hit.type not in ("X_TRUCE_DENIED",)
-    imperfect = normalize(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن")
+    imperfect = norm(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن")
     last = near[-1].lstrip("وف") if near else ""
     future = "س" in hit.pre or last in ("سوف", "لن") or (last == "قد" and imperfect)  # "قد قتلت" is past, "قد يستهدف" not
     threat = _has(clause, "threat_modal") or _has(after, "threat_modal") or future
@@ -286,7 +286,7 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
     if not between:
         verb = not hit.noun and not hit.phrase
         after = ar.phrase_after(text, ft, hit.end, sent.end, names=ar.starting_in(mentions, hit.end, sent.end))
-        governs = normalize(hit.form).endswith((" علي", " مع"))
+        governs = norm(hit.form).endswith((" علي", " مع"))
         transformed = hit.type != etype  # an attack turned threat: who threatens is the speaker, not a subject
         if verb and not transformed and not governs and not _pronoun_subject(hit, ft) and _subject(after, mentions):
             actor = ar.link(after, mentions)
@@ -370,7 +370,7 @@ def _mishap(ft: str, start: int, end: int) -> bool:
 
 def _pronoun_subject(hit: _Hit, ft: str) -> bool:
     """"ناقشا", "اتفقوا": the subject is in the verb; what follows is its object."""
-    word = normalize(ft[hit.start:hit.end])
+    word = norm(ft[hit.start:hit.end])
     rest = word[word.find(hit.form) + len(hit.form):] if hit.form in word else ""
     return rest in ("ا", "وا", "تا")
 
@@ -391,7 +391,7 @@ def _subject(arg: ar.Arg | None, mentions: list[Mention]) -> bool:
         return False
     if _is_agent(arg, mentions):
         return True
-    first = normalize(arg.text.split()[0])
+    first = norm(arg.text.split()[0])
     return not (_TIME.match(first) or lx.number_value(arg.text.split()[0]) is not None or first in ("ان", "الي", "علي"))
 
 
@@ -523,7 +523,7 @@ def _subject_before(text: str, ft: str, sent: Sentence, hit: _Hit, mentions) -> 
     heads = lx.normalized("agent_heads")
     for w in words:
         named = [m for m in ar.mentions_in(mentions, w.start(), hit.start) if m.type in ("PER", "ORG", "NORP")]
-        if (named and named[0].start <= w.start() + 1) or normalize(w.group()).lstrip("و") in heads:
+        if (named and named[0].start <= w.start() + 1) or norm(w.group()).lstrip("و") in heads:
             return ar.Arg(text[w.start():words[-1].end()], None, w.start(), words[-1].end())
     return None
 
@@ -547,11 +547,11 @@ def _clause_end(ft: str, pos: int, end: int) -> int:
 
 def _construct(hit: _Hit, ft: str) -> bool:
     """"استهداف قاعدة" governs a genitive; "الهجوم" or "انفجارين" does not."""
-    return "ال" not in hit.pre and normalize(ft[hit.start:hit.end]).endswith(hit.form)
+    return "ال" not in hit.pre and norm(ft[hit.start:hit.end]).endswith(hit.form)
 
 
 def _adjective(phrase: str) -> bool:
-    first = normalize(phrase.split()[0])
+    first = norm(phrase.split()[0])
     return bool(_TIME.match(first)) or first in ("الاقل", "نفسه", "نفسها", "اخرين", "كبير", "عنيفا") or \
         first.endswith(("يين", "يون")) or lx.number_value(phrase.split()[0]) is not None
 
@@ -560,13 +560,13 @@ def _strip_quantity(target: str | None) -> str | None:
     if not target:
         return target
     words = target.split()
-    while words and (lx.number_value(words[0]) is not None or normalize(words[0]) in ("جميع", "كل")):
+    while words and (lx.number_value(words[0]) is not None or norm(words[0]) in ("جميع", "كل")):
         words = words[1:]
     return " ".join(words) or target
 
 
 def _facility(text: str) -> bool:
-    return ar._is_facility(normalize(text.split()[0])) if text.split() else False
+    return ar._is_facility(norm(text.split()[0])) if text.split() else False
 
 
 def _place(ev, text, ft, sent, mentions) -> None:
@@ -662,7 +662,7 @@ def _place_nouns() -> frozenset:
 
 
 def _is_direction(word: str) -> bool:
-    return normalize(word) in lx.normalized("directions")
+    return norm(word) in lx.normalized("directions")
 
 
 def _after_in(ft: str, pos: int) -> bool:
