@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from marsad.arabic import normalize
 from marsad.events import lexicon as lx
@@ -63,11 +64,10 @@ def mentions_in(mentions: list[Mention], start: int, end: int, types=None) -> li
 
 def starting_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """The mentions that start from `start` to `end` (both in); `mentions` sorted by start."""
-    return mentions[bisect_left(mentions, start, key=_start):bisect_right(mentions, end, key=_start)]
+    return mentions[bisect_left(mentions, start, key=START):bisect_right(mentions, end, key=START)]
 
 
-def _start(m: Mention) -> int:
-    return m.start
+START = attrgetter("start")  # a mention's start: the key mentions are sorted by
 
 
 def skip_weapons(text: str, ft: str, pos: int, limit: int) -> int:

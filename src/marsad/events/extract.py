@@ -53,7 +53,7 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
     ft = ftt.replace("ة", "ه")  # fold(text): fold_ta is fold with ta marbuta kept
     starts = lx.trigger_starts(ftt)
     sentences = annotation.sentences or _lines(text)
-    mentions = sorted(annotation.mentions, key=lambda m: m.start)
+    mentions = sorted(annotation.mentions, key=ar.START)
     published = _latest(doc)
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
