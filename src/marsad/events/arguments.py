@@ -226,10 +226,11 @@ def killed_injured(text: str, ft: str, start: int, end: int) -> tuple[int | None
         seg = ft[start:end]
         if re.search(r"ضحايا|خسائر بشريه", seg):
             killed = 0
-    for kind, named, pats in _casualty_patterns():
-        if not named.search(ft, start, end):
-            continue  # most sentences name no dead or no wounded: their patterns need not be searched
+    for kind, verbs, nouns, pats in _casualty_patterns():
+        named = verbs.search(ft, start, end), nouns.search(ft, start, end)
         for i, p in enumerate(pats):
+            if not named[i == 1]:
+                continue  # most sentences name no dead or no wounded: a pattern without its word is not searched
             m = p.search(ft[start:end])
             if m:
                 value = 2 if i == 2 else lx.number_value(text[start + m.start("num"):start + m.end("num")])
@@ -243,9 +244,9 @@ def killed_injured(text: str, ft: str, start: int, end: int) -> tuple[int | None
 
 
 @lru_cache(maxsize=1)
-def _casualty_patterns() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
-    """For the killed ("k") then the injured ("i"): their verbs and nouns, any of which each pattern holds, and
-    the patterns: a verb then a number ("قتل 5"), a number then a noun ("5 قتلى"), a verb then a dual ("قتل شخصين")."""
+def _casualty_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern, tuple[re.Pattern, ...]], ...]:
+    """For the killed ("k") then the injured ("i"): their verbs, their nouns, and the patterns: a verb then a
+    number ("قتل 5"), a number then a noun ("5 قتلى"), a verb then a dual ("قتل شخصين")."""
     lex = lx.lexicon()
     num = lx.number_re()
     around = r"(?:\s+(?:على\s+الاقل|نحو|حوالي|قرابه|اكثر\s+من))?"
@@ -260,7 +261,8 @@ def _casualty_patterns() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]]
             lx.START + r"[وب]?(?:" + w + r")\s+(?:" + lx.pattern("شخصين") + "|" + lx.pattern("جنديين") + "|"
             + lx.pattern("عنصرين") + ")",
         ]
-        out.append((kind, re.compile(lx.factored(lex[words] + lex[nouns])), tuple(re.compile(p) for p in pats)))
+        out.append((kind, re.compile(lx.factored(lex[words])), re.compile(lx.factored(lex[nouns])),
+                    tuple(re.compile(p) for p in pats)))
     return tuple(out)
 
 

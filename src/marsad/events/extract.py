@@ -181,11 +181,11 @@ def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
 
 
 def _before(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
-    return [norm(w) for w in ar.WORD.findall(ft[max(sent.start, pos - 80):pos])[-n:]]
+    return list(map(norm, ar.WORD.findall(ft[max(sent.start, pos - 80):pos])[-n:]))
 
 
 def _after(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
-    return [norm(w) for w in ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])[:n]]
+    return list(map(norm, ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])[:n]))
 
 
 def _has(words: list[str], key: str) -> bool:
@@ -365,7 +365,7 @@ def _mishap(ft: str, start: int, end: int) -> bool:
     """An accident or a disaster ("حصيلة الزلزال", "بحادث دهس قطار") is not an attack, unless the sentence says one."""
     if re.search(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير", ft[start:end]):
         return False
-    return _has([norm(w) for w in ar.WORD.findall(ft[start:end])], "mishaps")
+    return _has(list(map(norm, ar.WORD.findall(ft[start:end]))), "mishaps")
 
 
 def _pronoun_subject(hit: _Hit, ft: str) -> bool:
