@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, timedelta
+from itertools import repeat
 
 from marsad.alternation import finditer_at
 from marsad.arabic import normalize
@@ -191,7 +192,7 @@ def _after(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
 def _has(words: list[str], key: str) -> bool:
     """Whether a form of the lexicon list `key` is among the words (a one-word form also after و, ف or ل)."""
     phrases, one_word, several = lx.word_forms(key)
-    if not one_word.isdisjoint(words) or not one_word.isdisjoint(w.lstrip("وفل") for w in words):
+    if not one_word.isdisjoint(words) or not one_word.isdisjoint(map(str.lstrip, words, repeat("وفل"))):
         return True
     joined = " ".join(words)
     if joined.count(" ") >= len(words) > 0:  # NFKC spells some signs with spaces ("ﷺ"): a form may be in one

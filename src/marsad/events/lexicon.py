@@ -171,8 +171,9 @@ def word_forms(key: str) -> tuple[re.Pattern, frozenset[str], re.Pattern | None]
     forms of several words alone (None where it has none)."""
     forms = normalized(key)
     phrases = "|".join(" " + re.escape(f) + " " for f in forms) or "(?!)"
-    several = "|".join(" " + re.escape(f) + " " for f in forms if " " in f)
-    return re.compile(phrases), frozenset(f for f in forms if " " not in f), re.compile(several) if several else None
+    several = [" " + f + " " for f in forms if " " in f]
+    return (re.compile(phrases), frozenset(f for f in forms if " " not in f),
+            re.compile(alt(several)) if several else None)  # factored: every branch begins with the space
 
 
 @lru_cache(maxsize=1)
