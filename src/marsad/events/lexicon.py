@@ -18,7 +18,9 @@ MARKS = "[\u064b-\u0652\u0640]*"
 _KEEP_TA = str.maketrans({"ه": "ة"})
 START = r"(?<![\w\u064b-\u0652])"
 END = r"(?![\w\u064b-\u0652])"
-_CLITICS = r"[وف]?(?:س|ل|ب|ك)?(?:ال|لل)?"  # a noun's; they cover a verb's (VERB_PREFIX) and a phrase's too
+# a noun's; they cover a verb's (VERB_PREFIX) and a phrase's too. "(?:ال|لل|)", not "(?:ال|لل)?": the same
+# matches, as a plain alternation, which `re` tries faster than an optional group
+_CLITICS = r"[وف]?(?:س|ل|ب|ك)?(?:ال|لل|)"
 PREFIX = r"(?P<pre>" + _CLITICS + ")"
 VERB_PREFIX = r"(?P<pre>[وف]?س?)"
 SUFFIX = r"(?:ه|ها|هم|هما|ات|ين|ون|ان|ت|وا|ا|ي|نا|تا|تها|ته|تهم|كم)?"
