@@ -129,3 +129,11 @@ def test_a_cue_that_extends_another_is_read_whole():
     for text in ("قالت", "وأضافوا", "بينت", "بيّن"):
         m = cue.match(fold(text))
         assert m and normalize(m.group("cue")) == normalize(text.lstrip("و")), text
+
+
+def test_every_as_said_phrase_holds_one_of_the_words_looked_for_first():
+    """_trailing skips a report holding none of _AS_SAID_WORDS: each phrase of _AS_SAID must hold one."""
+    from marsad.annotate import quotes as q
+
+    for phrase in q._AS_SAID.pattern.split("|"):
+        assert any(w in phrase for w in q._AS_SAID_WORDS), phrase

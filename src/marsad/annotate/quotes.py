@@ -188,6 +188,7 @@ def _cues(ft: str, at: list[int]) -> list[tuple[int, int, str, re.Match]]:
 
 
 _AS_SAID = re.compile(fold("وفقا لما|وفق ما|حسبما|بحسب ما|حسب ما|طبقا لما"))
+_AS_SAID_WORDS = ("وفق", "حسب", "طبقا لما")  # one is in each of its phrases: a substring test is quicker than it
 _TRAIL = re.compile(fold(r"[،,]?\s*(?:" + _AS_SAID.pattern + r")\s+"
                          r"(?P<cue>قاله|قالته|قالت|قال|قالوا|ذكره|ذكرته|ذكرت|ذكر|أفاد|أفادت|أعلنت|أعلن|أوردت|أورد"
                          r"|أوضحه|أوضحت|أوضح|أكده|أكدت|أكد|نقلته|نقلت|نقل|أشار|أشارت)"
@@ -197,7 +198,7 @@ _TRAIL = re.compile(fold(r"[،,]?\s*(?:" + _AS_SAID.pattern + r")\s+"
 def _trailing(text: str, ft: str, sentences: list[Sentence], mentions: list[Mention], found: list[Quote]) -> list[Quote]:
     """"سقط 7 قتلى ... ، وفقا لما قاله نصرت رحيمي لـCNN.": the words come first, the speaker after them."""
     out = []
-    if not _AS_SAID.search(ft):
+    if not any(w in ft for w in _AS_SAID_WORDS) or not _AS_SAID.search(ft):
         return out  # as in most reports
     for sent in sentences:
         if not _AS_SAID.search(ft, sent.start, sent.end):
