@@ -97,6 +97,7 @@ def test_according_to_what_the_observatory_said():
 def test_one_scan_for_all_cues_finds_what_each_kind_finds_alone():
     """Each kind's cue regex is tried only where one scan for all kinds says a cue can start: it finds the
     cues each finds scanning the whole text, for every form as outlets write it (و/ف, marks, tatweel)."""
+    from marsad.alternation import starts
     from marsad.annotate import quotes as q
     from marsad.arabic import fold
 
@@ -110,7 +111,14 @@ def test_one_scan_for_all_cues_finds_what_each_kind_finds_alone():
         ft = fold(text)
         alone = sorted(((m.start("cue"), m.end("cue"), kind, m.span()) for kind in q._KINDS
                         for m in q._res()[kind].finditer(ft)), key=lambda h: (h[0], -h[1]))
-        assert [(s, e, kind, m.span()) for s, e, kind, m in q._cues(ft)] == alone, text
+        at = starts(q._res()["any"], ft)
+        assert [(s, e, kind, m.span()) for s, e, kind, m in q._cues(ft, at)] == alone, text
+        # a participle looked for after a quote's words, tried only at those starts too
+        for pos in range(len(ft)):
+            for end in (len(ft), min(len(ft), pos + 12)):
+                want = q._res()["part"].search(ft, pos, end)
+                got = q._participle(ft, at, pos, end)
+                assert (got and got.span()) == (want and want.span()), (text, pos, end)
 
 
 def test_a_cue_that_extends_another_is_read_whole():
@@ -121,3 +129,11 @@ def test_a_cue_that_extends_another_is_read_whole():
     for text in ("قالت", "وأضافوا", "بينت", "بيّن"):
         m = cue.match(fold(text))
         assert m and normalize(m.group("cue")) == normalize(text.lstrip("و")), text
+
+
+def test_every_as_said_phrase_holds_one_of_the_words_looked_for_first():
+    """_trailing skips a report holding none of _AS_SAID_WORDS: each phrase of _AS_SAID must hold one."""
+    from marsad.annotate import quotes as q
+
+    for phrase in q._AS_SAID.pattern.split("|"):
+        assert any(w in phrase for w in q._AS_SAID_WORDS), phrase

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from marsad.arabic import normalize
 from marsad.events import lexicon as lx
@@ -63,11 +64,10 @@ def mentions_in(mentions: list[Mention], start: int, end: int, types=None) -> li
 
 def starting_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """The mentions that start from `start` to `end` (both in); `mentions` sorted by start."""
-    return mentions[bisect_left(mentions, start, key=_start):bisect_right(mentions, end, key=_start)]
+    return mentions[bisect_left(mentions, start, key=START):bisect_right(mentions, end, key=START)]
 
 
-def _start(m: Mention) -> int:
-    return m.start
+START = attrgetter("start")  # a mention's start: the key mentions are sorted by
 
 
 def skip_weapons(text: str, ft: str, pos: int, limit: int) -> int:
@@ -92,24 +92,22 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
             break
         if text[pos:m.start()].strip(" ") and words:
             break  # punctuation between words ends the phrase
-        key = norm(m.group())
-        if words and (lx.is_trigger_word(m.group()) or lx.number_value(m.group()) is not None):
+        key, kind = _word(m.group())
+        if words and kind & _OPENS:
             break  # "قوات الحشد الشعبي بضربة ...": the next trigger or weapon starts another phrase
-        if key in _STOP or key.startswith("و") and key[1:] in _STOP:
-            nxt = WORD.search(text, m.end(), limit)
-            if through_fac and key == "في" and words and _is_facility(words[0][2]) and nxt and \
-                    _is_place_head(normalize(nxt.group())):
-                words.append((m.start(), m.end(), key))
-                pos = m.end()
-                continue
+        if kind & _ENDS:
+            if through_fac and key == "في" and words and _is_facility(words[0][2]):
+                nxt = WORD.search(text, m.end(), limit)
+                if nxt and _is_place_head(norm(nxt.group())):
+                    words.append((m.start(), m.end(), key))
+                    pos = m.end()
+                    continue
             break
-        if not words and (key in _QUANT or key in _PRONOUN_PP or key in _TIME or key in _ADVERBS):
+        if not words and kind & _SKIPPED:
             pos = m.end()
             continue
-        if key in _TIME or (not words and key in _NOT_ARG) or (words and _complement_next(key, m.group())):
-            break  # ... or "المتظاهرون | بإسقاط الحكومة": what they call for starts another phrase
-        if not words and key.startswith("و") and key[1:2] in ("ت", "ي") and len(key) > 4:
-            break  # "وتعرضت": a new clause, not a noun
+        if kind & _TIME_WORD or (not words and kind & (_NO_ARG | _CLAUSE)) or (words and kind & _COMPLEMENT_WORD):
+            break  # ... or "المتظاهرون | بإسقاط الحكومة": what they call for starts another phrase; or "وتعرضت"
         words.append((m.start(), m.end(), key))
         pos = m.end()
         if len(words) >= max_words + (2 if through_fac else 0):
@@ -120,6 +118,29 @@ def phrase_after(text: str, ft: str, pos: int, limit: int, max_words: int = 4, t
         return None
     s, e = words[0][0], words[-1][1]
     return Arg(text[s:e], None, s, e)
+
+
+# what phrase_after asks of a word (_word), as bits
+_OPENS, _ENDS, _SKIPPED, _TIME_WORD, _NO_ARG, _CLAUSE, _COMPLEMENT_WORD = (1 << i for i in range(7))
+
+
+@lru_cache(maxsize=1 << 14)  # common words: asked of every word of every phrase
+def _word(word: str) -> tuple[str, int]:
+    """A word's key (`norm`) and its kinds for phrase_after: a trigger, weapon or number opens another phrase;
+    a preposition, relative pronoun and the like ends one (also after و); a quantity, pronoun, time word or
+    adverb is skipped before one; a time word ends one; a word that opens no argument ("الأقل", "عندما"); a
+    new clause ("وتعرضت"); a complement ("بإسقاط")."""
+    key = norm(word)
+    kinds = (
+        lx.is_trigger_word(word) or lx.number_value(word) is not None,
+        key in _STOP or key.startswith("و") and key[1:] in _STOP,
+        key in _QUANT or key in _PRONOUN_PP or key in _TIME or key in _ADVERBS,
+        key in _TIME,
+        key in _NOT_ARG,
+        key.startswith("و") and key[1:2] in ("ت", "ي") and len(key) > 4,
+        _complement_next(key, word),
+    )
+    return key, sum(1 << i for i, k in enumerate(kinds) if k)
 
 
 def _complement_next(key: str, word: str) -> bool:
@@ -144,7 +165,7 @@ def link(arg: Arg | None, mentions: list[Mention]) -> Arg | None:
     if inside:
         m = inside[0]
         ent = places.government(m.entity) if m.type in ("LOC", "GPE", "FAC", "NORP") else m.entity
-        if m.start <= arg.start + 2 or all(normalize(w) in _PLATFORMS for w in arg.text[:m.start - arg.start].split()):
+        if m.start <= arg.start + 2 or all(norm(w) in _PLATFORMS for w in arg.text[:m.start - arg.start].split()):
             # the phrase opens with the name: the name is the argument ("تتهم واشنطن غالبا الفصائل" → واشنطن);
             # so does a platform before it ("مقاتلات التحالف العربي" → the coalition attacks)
             return Arg(m.text, ent, m.start, m.end)
@@ -159,14 +180,14 @@ def demonym_actor(text: str, start: int, end: int) -> Arg | None:
     groups = lx.normalized("group_heads")
 
     def is_state(w: re.Match) -> bool:
-        key = normalize(w.group())
+        key = norm(w.group())
         return key in state or key[1:] in state or key[2:] in state
 
     for m in WORD.finditer(text, start, end):
         found = places.demonym(m.group())
         if found:
             if prev and not any(is_state(w) for w in prev[-2:]):
-                if normalize(prev[-1].group()).lstrip("و") in groups:
+                if norm(prev[-1].group()).lstrip("و") in groups:
                     # "ميليشيات عراقية" is not Iraq: the group is the actor, unlinked
                     return Arg(text[prev[-1].start():m.end()], None, prev[-1].start(), m.end())
                 prev.append(m)
@@ -200,15 +221,16 @@ def _definite_nisba(word: str) -> str:
 @lru_cache(maxsize=8)  # asked again for each attack trigger of a sentence
 def killed_injured(text: str, ft: str, start: int, end: int) -> tuple[int | None, int | None]:
     killed = injured = None
-    if lx.compiled("no_casualties", clitics=False).search(ft, start, end):
+    if lx.compiled("no_casualties", clitics=False, which=False).search(ft, start, end):
         injured = 0
         seg = ft[start:end]
         if re.search(r"ضحايا|خسائر بشريه", seg):
             killed = 0
-    for kind, named, pats in _casualty_patterns():
-        if not named.search(ft, start, end):
-            continue  # most sentences name no dead or no wounded: their patterns need not be searched
+    for kind, verbs, nouns, pats in _casualty_patterns():
+        named = verbs.search(ft, start, end), nouns.search(ft, start, end)
         for i, p in enumerate(pats):
+            if not named[i == 1]:
+                continue  # most sentences name no dead or no wounded: a pattern without its word is not searched
             m = p.search(ft[start:end])
             if m:
                 value = 2 if i == 2 else lx.number_value(text[start + m.start("num"):start + m.end("num")])
@@ -222,9 +244,9 @@ def killed_injured(text: str, ft: str, start: int, end: int) -> tuple[int | None
 
 
 @lru_cache(maxsize=1)
-def _casualty_patterns() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
-    """For the killed ("k") then the injured ("i"): their verbs and nouns, any of which each pattern holds, and
-    the patterns: a verb then a number ("قتل 5"), a number then a noun ("5 قتلى"), a verb then a dual ("قتل شخصين")."""
+def _casualty_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern, tuple[re.Pattern, ...]], ...]:
+    """For the killed ("k") then the injured ("i"): their verbs, their nouns, and the patterns: a verb then a
+    number ("قتل 5"), a number then a noun ("5 قتلى"), a verb then a dual ("قتل شخصين")."""
     lex = lx.lexicon()
     num = lx.number_re()
     around = r"(?:\s+(?:على\s+الاقل|نحو|حوالي|قرابه|اكثر\s+من))?"
@@ -239,7 +261,8 @@ def _casualty_patterns() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]]
             lx.START + r"[وب]?(?:" + w + r")\s+(?:" + lx.pattern("شخصين") + "|" + lx.pattern("جنديين") + "|"
             + lx.pattern("عنصرين") + ")",
         ]
-        out.append((kind, re.compile(w + "|" + n), tuple(re.compile(p) for p in pats)))
+        out.append((kind, re.compile(lx.factored(lex[words])), re.compile(lx.factored(lex[nouns])),
+                    tuple(re.compile(p) for p in pats)))
     return tuple(out)
 
 
@@ -276,8 +299,11 @@ def _projectile_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 def claimed_by(text: str, ft: str, start: int, end: int) -> Arg | None:
     """"أعلنت جماعة تسمى الثوار مسؤوليتها عنه" → الثوار; "تبنت X الهجوم" → X."""
     seg = ft[start:end]
-    m = re.search(r"(?<!\S)و?اعلن(?:ت)?\s+(.{2,60}?)\s+(?:مسووليت(?:ها|ه|هم)|المسووليه)", seg)
-    if not m:
+    m = None
+    # the words each regex holds looked for first: substring tests are quick, the regexes scan every position
+    if "اعلن" in seg and "مسوولي" in seg:
+        m = re.search(r"(?<!\S)و?اعلن(?:ت)?\s+(.{2,60}?)\s+(?:مسووليت(?:ها|ه|هم)|المسووليه)", seg)
+    if not m and "تبن" in seg:
         m = re.search(r"(?<!\S)و?تبن(?:ت|ي|ّت)\s+(.{2,40}?)\s+(?:الهجوم|العمليه|الهجمات|التفجير|الضربه)", seg)
     if not m or re.search(r"(?:^|\s)(?:لا|لم|لن)\s*$", seg[:m.start()]):
         return None  # "لا تتبنى أي جهة مثل تلك الهجمات": no one claims
@@ -292,13 +318,13 @@ def place_phrases(text: str, ft: str, start: int, end: int) -> list[Arg]:
     """Place names introduced by a head noun: "محافظة بابل", "قاعدة عين الأسد", "مطار إربيل"."""
     out = []
     for m in _place_head().finditer(ft[start:end]):
-        head_key = normalize(m.group(1))
+        head_key = norm(m.group(1))
         pos = start + m.end()
         words = []
         for w in WORD.finditer(text, pos, min(end, pos + 60)):
             if text[pos:w.start()].strip() or lx.is_trigger_word(w.group()):
                 break
-            key = normalize(w.group())
+            key = norm(w.group())
             if key in _STOP or key in lx.normalized("directions") or words and key.startswith("و"):
                 break  # "مطار النجف وإقالة مسؤول": what follows و is another thing
             nisba = key.endswith(("يه", "ي", "يين")) and (words or not key.startswith("ال"))
@@ -321,7 +347,9 @@ def place_phrases(text: str, ft: str, start: int, end: int) -> list[Arg]:
 
 @lru_cache(maxsize=1)
 def _place_head() -> re.Pattern:
-    return re.compile(lx.START + r"[وبل]?(?:ال)?(" + lx.alternation(lx.lexicon()["place_heads"]) + r")\s+")
+    # a head is one word, a space after it: of heads matching at one place all end there, so the factored
+    # alternation finds the same spans as the list
+    return re.compile(lx.START + r"[وبل]?(?:ال)?(" + lx.factored(lx.lexicon()["place_heads"]) + r")\s+")
 
 
 def preceded_by_direction(ft: str, pos: int) -> bool:

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, timedelta
+from itertools import repeat
 
 from marsad.alternation import finditer_at
 from marsad.arabic import normalize
@@ -53,7 +54,7 @@ def extract_events(doc: Document, annotation: Annotation) -> list[Event]:
     ft = ftt.replace("ة", "ه")  # fold(text): fold_ta is fold with ta marbuta kept
     starts = lx.trigger_starts(ftt)
     sentences = annotation.sentences or _lines(text)
-    mentions = sorted(annotation.mentions, key=lambda m: m.start)
+    mentions = sorted(annotation.mentions, key=ar.START)
     published = _latest(doc)
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
@@ -174,24 +175,29 @@ def _not_words() -> frozenset:
 
 def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
     """A verbal noun names an event when a support verb carries it: "بدأت العراق محادثات", "جرت مفاوضات"."""
-    support = lx.compiled("support_verbs")
+    support = lx.compiled("support_verbs", which=False)
     window = ft[max(sent.start, start - 30):start]
     return bool(support.search(ft, max(sent.start, start - 60), start) or support.search(ft, end, min(sent.end, end + 25))
                 or re.search(r"جول(?:ه|ة|ات)", window))
 
 
 def _before(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
-    return [norm(w) for w in ar.WORD.findall(ft[max(sent.start, pos - 80):pos])[-n:]]
+    return list(map(norm, ar.WORD.findall(ft[max(sent.start, pos - 80):pos])[-n:]))
 
 
 def _after(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
-    return [norm(w) for w in ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])[:n]]
+    return list(map(norm, ar.WORD.findall(ft[pos:min(sent.end, pos + 80)])[:n]))
 
 
 def _has(words: list[str], key: str) -> bool:
     """Whether a form of the lexicon list `key` is among the words (a one-word form also after و, ف or ل)."""
-    phrases, one_word = lx.word_forms(key)
-    return bool(phrases.search(" " + " ".join(words) + " ")) or not one_word.isdisjoint(w.lstrip("وفل") for w in words)
+    phrases, one_word, several = lx.word_forms(key)
+    if not one_word.isdisjoint(words) or not one_word.isdisjoint(map(str.lstrip, words, repeat("وفل"))):
+        return True
+    joined = " ".join(words)
+    if joined.count(" ") >= len(words) > 0:  # NFKC spells some signs with spaces ("ﷺ"): a form may be in one
+        return bool(phrases.search(" " + joined + " "))
+    return several is not None and bool(several.search(" " + joined + " "))  # no one-word form: a longer one?
 
 
 _ANONYMOUS = re.compile(r"\S*\s+(?:عدم\s+)?(?:ذكر|الكشف\s+عن|كشف|نشر|الافصاح\s+عن)\s+(?:اسم|هويت)")
@@ -205,7 +211,7 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     after = _after(ft, sent, hit.end, 6)
     near = clause[-2:]
     negated = _has(near, "negation") and hit.type not in ("X_TRUCE_DENIED",)
-    imperfect = normalize(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن")
+    imperfect = norm(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن")
     last = near[-1].lstrip("وف") if near else ""
     future = "س" in hit.pre or last in ("سوف", "لن") or (last == "قد" and imperfect)  # "قد قتلت" is past, "قد يستهدف" not
     threat = _has(clause, "threat_modal") or _has(after, "threat_modal") or future
@@ -281,7 +287,7 @@ def _event(etype, mode, hit, text, ft, sent, mentions, quotes) -> Event:
     if not between:
         verb = not hit.noun and not hit.phrase
         after = ar.phrase_after(text, ft, hit.end, sent.end, names=ar.starting_in(mentions, hit.end, sent.end))
-        governs = normalize(hit.form).endswith((" علي", " مع"))
+        governs = norm(hit.form).endswith((" علي", " مع"))
         transformed = hit.type != etype  # an attack turned threat: who threatens is the speaker, not a subject
         if verb and not transformed and not governs and not _pronoun_subject(hit, ft) and _subject(after, mentions):
             actor = ar.link(after, mentions)
@@ -360,12 +366,12 @@ def _mishap(ft: str, start: int, end: int) -> bool:
     """An accident or a disaster ("حصيلة الزلزال", "بحادث دهس قطار") is not an attack, unless the sentence says one."""
     if re.search(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير", ft[start:end]):
         return False
-    return _has([norm(w) for w in ar.WORD.findall(ft[start:end])], "mishaps")
+    return _has(list(map(norm, ar.WORD.findall(ft[start:end]))), "mishaps")
 
 
 def _pronoun_subject(hit: _Hit, ft: str) -> bool:
     """"ناقشا", "اتفقوا": the subject is in the verb; what follows is its object."""
-    word = normalize(ft[hit.start:hit.end])
+    word = norm(ft[hit.start:hit.end])
     rest = word[word.find(hit.form) + len(hit.form):] if hit.form in word else ""
     return rest in ("ا", "وا", "تا")
 
@@ -386,7 +392,7 @@ def _subject(arg: ar.Arg | None, mentions: list[Mention]) -> bool:
         return False
     if _is_agent(arg, mentions):
         return True
-    first = normalize(arg.text.split()[0])
+    first = norm(arg.text.split()[0])
     return not (_TIME.match(first) or lx.number_value(arg.text.split()[0]) is not None or first in ("ان", "الي", "علي"))
 
 
@@ -518,7 +524,7 @@ def _subject_before(text: str, ft: str, sent: Sentence, hit: _Hit, mentions) -> 
     heads = lx.normalized("agent_heads")
     for w in words:
         named = [m for m in ar.mentions_in(mentions, w.start(), hit.start) if m.type in ("PER", "ORG", "NORP")]
-        if (named and named[0].start <= w.start() + 1) or normalize(w.group()).lstrip("و") in heads:
+        if (named and named[0].start <= w.start() + 1) or norm(w.group()).lstrip("و") in heads:
             return ar.Arg(text[w.start():words[-1].end()], None, w.start(), words[-1].end())
     return None
 
@@ -542,11 +548,11 @@ def _clause_end(ft: str, pos: int, end: int) -> int:
 
 def _construct(hit: _Hit, ft: str) -> bool:
     """"استهداف قاعدة" governs a genitive; "الهجوم" or "انفجارين" does not."""
-    return "ال" not in hit.pre and normalize(ft[hit.start:hit.end]).endswith(hit.form)
+    return "ال" not in hit.pre and norm(ft[hit.start:hit.end]).endswith(hit.form)
 
 
 def _adjective(phrase: str) -> bool:
-    first = normalize(phrase.split()[0])
+    first = norm(phrase.split()[0])
     return bool(_TIME.match(first)) or first in ("الاقل", "نفسه", "نفسها", "اخرين", "كبير", "عنيفا") or \
         first.endswith(("يين", "يون")) or lx.number_value(phrase.split()[0]) is not None
 
@@ -555,13 +561,13 @@ def _strip_quantity(target: str | None) -> str | None:
     if not target:
         return target
     words = target.split()
-    while words and (lx.number_value(words[0]) is not None or normalize(words[0]) in ("جميع", "كل")):
+    while words and (lx.number_value(words[0]) is not None or norm(words[0]) in ("جميع", "كل")):
         words = words[1:]
     return " ".join(words) or target
 
 
 def _facility(text: str) -> bool:
-    return ar._is_facility(normalize(text.split()[0])) if text.split() else False
+    return ar._is_facility(norm(text.split()[0])) if text.split() else False
 
 
 def _place(ev, text, ft, sent, mentions) -> None:
@@ -657,7 +663,7 @@ def _place_nouns() -> frozenset:
 
 
 def _is_direction(word: str) -> bool:
-    return normalize(word) in lx.normalized("directions")
+    return norm(word) in lx.normalized("directions")
 
 
 def _after_in(ft: str, pos: int) -> bool:
@@ -720,7 +726,7 @@ def _days_from(d: date, first: int, last: int) -> tuple[str, str] | None:
 def _refers_back(ev: Event, ft: str, sent: Sentence) -> bool:
     if ev.actor or ev.place or ev.date:
         return False
-    anaphora = lx.compiled("anaphora", clitics=False)
+    anaphora = lx.compiled("anaphora", clitics=False, which=False)
     return bool(anaphora.search(ft, sent.start, sent.end)) and not re.search(
         r"(?:^|\s)هجوم|ضربه|غاره", ft[sent.start:sent.end])
 
@@ -780,7 +786,7 @@ def _weak(ev: Event) -> bool:
 def _generic(ev: Event, ft: str, sent: Sentence) -> bool:
     if ev.place or ev.date or ev.date_window or ev.killed is not None or ev.injured is not None or ev.count:
         return False
-    generic = lx.compiled("generic", clitics=False)
+    generic = lx.compiled("generic", clitics=False, which=False)
     return bool(generic.search(ft, sent.start, sent.end))
 
 

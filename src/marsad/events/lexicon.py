@@ -18,7 +18,9 @@ MARKS = "[\u064b-\u0652\u0640]*"
 _KEEP_TA = str.maketrans({"ه": "ة"})
 START = r"(?<![\w\u064b-\u0652])"
 END = r"(?![\w\u064b-\u0652])"
-_CLITICS = r"[وف]?(?:س|ل|ب|ك)?(?:ال|لل)?"  # a noun's; they cover a verb's (VERB_PREFIX) and a phrase's too
+# a noun's; they cover a verb's (VERB_PREFIX) and a phrase's too. "(?:ال|لل|)", not "(?:ال|لل)?": the same
+# matches, as a plain alternation, which `re` tries faster than an optional group
+_CLITICS = r"[وف]?(?:س|ل|ب|ك)?(?:ال|لل|)"
 PREFIX = r"(?P<pre>" + _CLITICS + ")"
 VERB_PREFIX = r"(?P<pre>[وف]?س?)"
 SUFFIX = r"(?:ه|ها|هم|هما|ات|ين|ون|ان|ت|وا|ا|ي|نا|تا|تها|ته|تهم|كم)?"
@@ -57,9 +59,24 @@ def _alternation(forms: tuple[str, ...]) -> str:  # argument rules rebuild their
     return "|".join(pattern(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
-def words_re(forms, clitics: bool = True) -> re.Pattern:
+def factored(forms) -> str:
+    """The forms as one alternation factored by their shared beginnings (marsad.alternation): a few tries per
+    letter, not one per form. It matches where `alternation` does, but of forms matching at one place it may
+    pick another one, so it is for asking whether a form is there, not which."""
+    return _factored(tuple(forms))
+
+
+@lru_cache(maxsize=64)
+def _factored(forms: tuple[str, ...]) -> str:
+    return alt({pattern_key(f) for f in forms}, lambda c: _char(c) + MARKS)
+
+
+def words_re(forms, clitics: bool = True, which: bool = True) -> re.Pattern:
+    """The forms as whole words (with clitics and suffixes); `which=False`: only to ask whether one is there
+    (`factored`)."""
     pre = r"(?:[وف]?(?:ب|ل|ك)?(?:ال|لل)?)" if clitics else ""
-    return re.compile(START + pre + "(?:" + alternation(forms) + ")" + (SUFFIX if clitics else "") + END)
+    body = alternation(forms) if which else factored(forms)
+    return re.compile(START + pre + "(?:" + body + ")" + (SUFFIX if clitics else "") + END)
 
 
 @dataclass(frozen=True)
@@ -83,7 +100,7 @@ def triggers() -> tuple[Trigger, ...]:
     out = []
     for rule in lexicon()["triggers"]:
         suffix = rule.get("suffix", True)
-        requires = re.compile(alternation(rule["requires"])) if rule.get("requires") else None
+        requires = re.compile(factored(rule["requires"])) if rule.get("requires") else None
         for noun, forms in ((False, rule["forms"]), (True, rule.get("nouns", []))):
             if not forms:
                 continue
@@ -104,8 +121,8 @@ def trigger_starts(text: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _trigger_start() -> re.Pattern:
-    keys = {pattern_key(f) for rule in lexicon()["triggers"] for f in rule["forms"] + rule.get("nouns", [])}
-    return start_scan(_CLITICS + "(?:" + alt(keys, lambda c: _char(c) + MARKS) + ")")
+    return start_scan(_CLITICS + "(?:" + factored(f for rule in lexicon()["triggers"]
+                                                  for f in rule["forms"] + rule.get("nouns", [])) + ")")
 
 
 def anchor(form: str) -> str:
@@ -150,12 +167,15 @@ def normalized(key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def word_forms(key: str) -> tuple[re.Pattern, frozenset[str]]:
+def word_forms(key: str) -> tuple[re.Pattern, frozenset[str], re.Pattern | None]:
     """A lexicon list for finding its forms among words: a regex for any of them as whole words in the words
-    joined with spaces (one before and after too), and its one-word forms."""
+    joined with spaces (one before and after too), its one-word forms, and a regex like the first for its
+    forms of several words alone (None where it has none)."""
     forms = normalized(key)
     phrases = "|".join(" " + re.escape(f) + " " for f in forms) or "(?!)"
-    return re.compile(phrases), frozenset(f for f in forms if " " not in f)
+    several = [" " + f + " " for f in forms if " " in f]
+    return (re.compile(phrases), frozenset(f for f in forms if " " not in f),
+            re.compile(alt(several)) if several else None)  # factored: every branch begins with the space
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +183,7 @@ def any_trigger() -> re.Pattern:
     """Every trigger and weapon word: where a noun phrase after a trigger ends."""
     forms = [f for r in lexicon()["triggers"] for f in r["forms"] + r.get("nouns", []) if " " not in f]
     forms += [f for fs in lexicon()["instruments"].values() for f in fs if " " not in f]
-    return words_re(forms)
+    return words_re(forms, which=False)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -173,19 +193,19 @@ def is_trigger_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def compiled(key: str, clitics: bool = True) -> re.Pattern:
-    return words_re(lexicon()[key], clitics)
+def compiled(key: str, clitics: bool = True, which: bool = True) -> re.Pattern:
+    return words_re(lexicon()[key], clitics, which)
 
 
 @lru_cache(maxsize=1)
 def instruments() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((name, words_re(forms)) for name, forms in lexicon()["instruments"].items())
+    return tuple((name, words_re(forms, which=False)) for name, forms in lexicon()["instruments"].items())
 
 
 @lru_cache(maxsize=1)
 def any_instrument() -> re.Pattern:
     """Any weapon of `instruments()`: it matches where one of theirs does (one search, not one per weapon)."""
-    return words_re([f for forms in lexicon()["instruments"].values() for f in forms])
+    return words_re([f for forms in lexicon()["instruments"].values() for f in forms], which=False)
 
 
 @lru_cache(maxsize=1)
