@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import is_
 
 import numpy as np
 
@@ -85,14 +86,16 @@ class ScoreTable:
             self.old = (self.index, self.kept, self.rows)
             self.index, self.kept, self.rows = {}, [], np.zeros_like(self.rows[:1024])
         index = self.index
-        new = [k for k in dict.fromkeys(keys) if k not in index]
-        if new:
-            old_index, old_kept, old_rows = self.old
-            taken = [k for k in new if k in old_index]
-            fresh = [k for k in new if k not in old_index]
-            again = [old_index[k] for k in taken]
-            kept, rows = self.score(fresh) if fresh else ([], old_rows[:0])
-            self._append(taken + fresh, [old_kept[i] for i in again] + kept, np.concatenate([old_rows[again], rows]))
+        found = list(map(index.get, keys))
+        if None not in found:  # most calls: every key known
+            return found
+        new = dict.fromkeys(compress(keys, map(is_, found, repeat(None))))
+        old_index, old_kept, old_rows = self.old
+        taken = [k for k in new if k in old_index]
+        fresh = [k for k in new if k not in old_index]
+        again = [old_index[k] for k in taken]
+        kept, rows = self.score(fresh) if fresh else ([], old_rows[:0])
+        self._append(taken + fresh, [old_kept[i] for i in again] + kept, np.concatenate([old_rows[again], rows]))
         return list(map(index.__getitem__, keys))
 
     def _append(self, keys: list, kept: list, rows: np.ndarray) -> None:

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress, pairwise
+from itertools import accumulate, chain, compress, pairwise, repeat
 
 import numpy as np
 
@@ -134,7 +134,7 @@ def features(tokens: list[str], gaz: list[str] | None = None) -> list[list[str]]
     """Each token's attributes (what scripts/train_ner.py trains on); `gaz`: gazetteer_tags(tokens), when known."""
     gaz = gazetteer_tags(tokens) if gaz is None else gaz
     words, parts = zip(*map(_parts, tokens)) if tokens else ((), ())
-    blocks = [[part(arg) for part, arg in (*ps, (_gazetteer, g))] for ps, g in zip(parts, gaz)]
+    blocks = [[part(*args) for part, *args in (*ps, (_gazetteer, g))] for ps, g in zip(parts, gaz)]
     own = [tuple(a for o, _ in bs for a in o) for bs in blocks]
     near = [[tuple(a for _, n in bs for a in n[k]) for k in range(len(OFFSETS))] for bs in blocks]
     n = len(tokens)
@@ -153,39 +153,42 @@ def features(tokens: list[str], gaz: list[str] | None = None) -> list[list[str]]
 # name, its gazetteer tag) that gives (the word's own attributes, for each of OFFSETS those it
 # gives the word at that distance). Tagging sums a part's weights once per value, and a word or
 # stem the model never weighs counts as none: a new word brings only parts already summed.
+# A part is (its function, *its arguments), flat: it is a key of the tagger's score table.
 
-def _parts(token: str) -> tuple[str, tuple[tuple, ...]]:
-    """(normalized word, (part, its argument) for each part but the gazetteer's)."""
+def _parts(token: str, weighed: dict[str, frozenset[str]] | None = None) -> tuple[str, tuple[tuple, ...]]:
+    """(normalized word, the parts but the gazetteer's); `weighed`: _weighed(), to give a word or
+    stem the model does not weigh as None."""
     w = norm(token)
     s = stem(w)
-    c1, c2, _ = clusters().get(w) or clusters().get(s) or ("?", "?", -1)
-    ending = (w[-3:], w.startswith("ال"), w.isdigit(), not any(map(str.isalnum, w)))
-    return w, ((_identity, ("w", w)), (_ending, ending), (_identity, ("s", s)), (_beginning, (s[:3], len(s))),
-               (_by_clusters, (c1, c2)), (_by_given, strip_marks(token) in first_names()))
+    cl = clusters()
+    c1, c2, _ = cl.get(w) or cl.get(s) or ("?", "?", -1)
+    if weighed is not None:
+        w_known, s_known = w if w in weighed["w"] else None, s if s in weighed["s"] else None
+    else:
+        w_known, s_known = w, s
+    ending = (_ending, w[-3:], w.startswith("ال"), w.isdigit(), not any(map(str.isalnum, w)))
+    return w, ((_identity, "w", w_known), ending, (_identity, "s", s_known), (_beginning, s[:3], len(s)), (_by_clusters, c1, c2),
+               (_by_given, strip_marks(token) in first_names()))
 
 
-def _identity(named: tuple[str, str | None]):
+def _identity(name: str, value: str | None):
     """The word or stem itself, here and at every offset; None: one the model has no weight for."""
-    name, value = named
     if value is None:
         return (), ((),) * len(OFFSETS)
     return (f"{name}={value}",), tuple((f"{off}{name}={value}",) for off in OFFSETS)
 
 
-def _ending(ending: tuple[str, bool, bool, bool]):
-    last3, article, digits, punct = ending
+def _ending(last3: str, article: bool, digits: bool, punct: bool):
     own = ("x2=" + last3[-2:], "x3=" + last3, "x1=" + last3[-1:], "al=" + str(article))
     own += ("digit",) * digits + ("punct",) * punct
     return own, tuple((f"{off}x2={last3[-2:]}",) * (abs(off) == 1) for off in OFFSETS)
 
 
-def _beginning(beginning: tuple[str, int]):
-    first3, length = beginning
+def _beginning(first3: str, length: int):
     return ("p2=" + first3[:2], "p3=" + first3, "len=" + str(min(length, 8))), ((),) * len(OFFSETS)
 
 
-def _by_clusters(c: tuple[str, str]):
-    c1, c2 = c
+def _by_clusters(c1: str, c2: str):
     return ("c1=" + c1, "c2=" + c2), \
         tuple((f"{off}c2={c2}",) + ((f"{off}c1={c1}",) if abs(off) == 1 else ()) for off in OFFSETS)
 
@@ -220,19 +223,18 @@ def _weights() -> crf.Weights:
 def _score_parts(parts: list[tuple]) -> tuple[list, np.ndarray]:
     """Rows of _part_table: row 0 what a part scores for its own word, 1 + k for the word at OFFSETS[k]."""
     groups = []
-    for part, arg in parts:
-        own, near = part(arg)
+    for part, *args in parts:
+        own, near = part(*args)
         groups += [own, *near]
     return [None] * len(parts), crf.summed(_weights(), groups).reshape(len(parts), 1 + len(OFFSETS), -1)
 
 
 def _score_tokens(tokens: list[str]) -> tuple[list[str], np.ndarray]:
     """Rows of _token_table, the sums of their parts' rows; kept beside them: the normalized words."""
-    words, parts = zip(*map(_parts, tokens))
-    table, weighed = _part_table(), _weighed()
     # a word or stem the model does not weigh is scored as None, one part for all of them
-    ids = table.ids([(fn, (arg[0], None)) if fn is _identity and arg[1] not in weighed[arg[0]] else (fn, arg)
-                     for ps in parts for fn, arg in ps])
+    words, parts = zip(*map(_parts, tokens, repeat(_weighed())))
+    table = _part_table()
+    ids = table.ids(list(chain.from_iterable(parts)))
     return list(words), table.rows[ids].reshape(len(tokens), len(parts[0]), *table.rows.shape[1:]).sum(axis=1)
 
 
