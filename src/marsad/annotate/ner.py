@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, chain, compress, pairwise, repeat
@@ -70,8 +70,9 @@ def gazetteer_tags(tokens: list[str]) -> list[str]:
         pos += len(t) + 1
     text = " ".join(tokens)
     out = ["O"] * len(tokens)
+    ends = [s + len(t) for s, t in zip(starts, tokens)]
     for m in matcher().find(text):
-        _mark(out, m, [(s, s + len(t)) for s, t in zip(starts, tokens)], m.end)
+        _mark(out, m, starts, ends, m.end)
     return out
 
 
@@ -97,10 +98,11 @@ def gazetteer_in(text: str, sentences: list[tuple[int, int]], tokens: list[list[
             out.append(None)
             continue
         tags = ["O"] * len(toks)
-        bounds = [(s, e) for s, e, _ in toks]
-        for m in inside:
-            # the joined sentence has a space after each token: no closing quote joins its span
-            _mark(tags, m, bounds, m.end - 1 if text[m.end - 1] in QUOTES else m.end)
+        if inside:
+            starts, ends = [t[0] for t in toks], [t[1] for t in toks]
+            for m in inside:
+                # the joined sentence has a space after each token: no closing quote joins its span
+                _mark(tags, m, starts, ends, m.end - 1 if text[m.end - 1] in QUOTES else m.end)
         out.append(tags)
     return out
 
@@ -110,14 +112,14 @@ def _cuts_word(text: str, pos: int) -> bool:
     return bool(m) and m.end() == pos + 1
 
 
-def _mark(out: list[str], m: Match, bounds: list[tuple[int, int]], end: int) -> None:
-    """Tag the tokens within [m.start, end): B- the first, I- the rest."""
+def _mark(out: list[str], m: Match, starts: list[int], ends: list[int], end: int) -> None:
+    """Tag the tokens (in order, starting at `starts`, ending at `ends`) within [m.start, end):
+    B- the first, I- the rest."""
     e = kb().entities[m.ids[0]]
-    first = True
-    for i, (s, t_end) in enumerate(bounds):
-        if s < end and t_end > m.start:
-            out[i] = f"{'B' if first else 'I'}-{e.type}:{e.kind or ''}"
-            first = False
+    first, last = bisect_right(ends, m.start), bisect_left(starts, end)
+    if first < last:
+        label = f"{e.type}:{e.kind or ''}"
+        out[first:last] = [f"B-{label}"] + [f"I-{label}"] * (last - first - 1)
 
 
 @lru_cache(maxsize=1)
