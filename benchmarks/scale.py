@@ -81,9 +81,12 @@ def floor(path: Path, limit: int | None) -> int:
 FAILED: dict[str, list[str]] = defaultdict(list)  # stage -> "source: error" (the pipeline reports these too)
 
 
-# Touches every model and word list the pipeline loads lazily: a date, a quote, an event, names.
-WARM_UP = RawDocument("warm-up", None, "قال المتحدث باسم الحكومة العراقية حيدر الشمري يوم الثلاثاء 3 آذار 2020 "
-                      "إن هجوماً صاروخياً استهدف قاعدة عين الأسد غرب بغداد.", "text/plain", "utf-8")
+# Touches the models and word lists the pipeline loads lazily: names, dates, quotes, an attack with its
+# weapons and casualties, a claim, a threat.
+WARM_UP = RawDocument("warm-up", None, (
+    "قال المتحدث باسم الحكومة العراقية حيدر الشمري يوم الثلاثاء 3 آذار 2020 إن هجوماً بثلاثة صواريخ كاتيوشا "
+    "استهدف قاعدة عين الأسد غرب بغداد، ما أدى إلى مقتل جنديين وإصابة خمسة آخرين. وأعلنت كتائب حزب الله "
+    "مسؤوليتها عن الهجوم، فيما هدد الجيش الأمريكي بالرد. وأضاف: «لن نسمح بتكرار ذلك»."), "text/plain", "utf-8")
 
 
 def warm_up() -> None:
