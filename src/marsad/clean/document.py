@@ -96,7 +96,7 @@ def _strip_chrome(lines: list[Line]) -> tuple[list[Line], list[tuple[int, Remove
 
     found: dict = {}
     body = [n for n, (_, line) in enumerate(lines)
-            if reasons[n] is None and len(line.split()) >= _BODY_WORDS and not is_headline(line)]
+            if reasons[n] is None and len(line.split(maxsplit=_BODY_WORDS)) >= _BODY_WORDS and not is_headline(line)]
     first, last = (body[0], body[-1]) if body else (len(lines), -1)
     for n, (_, line) in enumerate(lines):
         if reasons[n] is not None or first <= n <= last:
@@ -166,7 +166,7 @@ def _key(line: str) -> str:
 
 
 def _is_body(line: str) -> bool:
-    return len(line.split()) >= 3 and not is_headline(line)
+    return len(line.split(maxsplit=3)) >= 3 and not is_headline(line)
 
 
 def _outlet(

@@ -196,5 +196,5 @@ _END_QUOTES = " \t\"'”“»«)]("
 
 def is_headline(line: str) -> bool:
     """Short, unpunctuated at its end: how headlines look in a page's text."""
-    words = line.split()
-    return 2 <= len(words) <= 25 and not line.rstrip(_END_QUOTES).endswith((".", "،", ":", "؛", "!", "…"))
+    words = len(line.split(maxsplit=25))  # 26: more than 25, without splitting a long paragraph whole
+    return 2 <= words <= 25 and not line.rstrip(_END_QUOTES).endswith((".", "،", ":", "؛", "!", "…"))
