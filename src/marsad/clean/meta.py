@@ -196,5 +196,6 @@ _END_QUOTES = " \t\"'”“»«)]("
 
 def is_headline(line: str) -> bool:
     """Short, unpunctuated at its end: how headlines look in a page's text."""
-    words = len(line.split(maxsplit=25))  # 26: more than 25, without splitting a long paragraph whole
-    return 2 <= words <= 25 and not line.rstrip(_END_QUOTES).endswith((".", "،", ":", "؛", "!", "…"))
+    # the end first: most report paragraphs end in a full stop, and then are not split at all
+    unpunctuated = not line.rstrip(_END_QUOTES).endswith((".", "،", ":", "؛", "!", "…"))
+    return unpunctuated and 2 <= len(line.split(maxsplit=25)) <= 25
