@@ -143,8 +143,8 @@ def _headline(lines: list[Line], given: str | None) -> tuple[str | None, list[Li
             title = repeated[0]
         elif head and first_body < len(lines):
             title = next((line for line in head if len(line.split()) >= 4), None)
-    if title is None:
-        return None, lines, []
+    if title is None or not head:  # no line above the body to collapse
+        return title, lines, []
     title_key = _key(title)
     at = keys.index(title_key) if title_key in keys else None
     out: list[Line] = []
