@@ -76,10 +76,13 @@ def key(line: str) -> str:
 
 _MAX_WORDS = 45  # no rule matches a longer line: report text, and not worth normalizing
 _SHORT_WORDS = 12  # rules for longer lines all need one of these words
+# Every branch starts with one exact character (case folded only after it: `(?i:`), so re skips ahead to
+# the characters that can begin a hint; hints are grouped by that character, so each is tried once there.
+# On report lines, 2.5x as fast as [اإأ]… under re.I.
 _LONG_HINT = re.compile(
-    r"[اإأ]قر[اأ]|طالع|شاهد|للمزيد|حقوق|©|copyright|\(c\)|المقالات|الآراء|الاراء|المواد|هذا المقال|يمكنكم|تطبيق|"
-    r"هنا|click|تابع|للتواصل|لمطالع|انضموا|اشترك|المصدر\s*[:：]|صور[ةه]|\)\s*$",
-    re.IGNORECASE,
+    r"ا(?:قر[اأ]|لمقالات|لآراء|لاراء|لمواد|لمصدر\s*[:：]|نضموا|شترك)|إقر[اأ]|أقر[اأ]|طالع|شاهد|"
+    r"ل(?:لمزيد|لتواصل|مطالع)|حقوق|©|c(?i:opyright|lick)|C(?i:opyright|lick)|\((?i:c)\)|ه(?:ذا المقال|نا)|"
+    r"يمكنكم|ت(?:طبيق|ابع)|صور[ةه]|\)\s*$"
 )
 
 

@@ -96,7 +96,7 @@ def _strip_chrome(lines: list[Line]) -> tuple[list[Line], list[tuple[int, Remove
 
     found: dict = {}
     body = [n for n, (_, line) in enumerate(lines)
-            if reasons[n] is None and len(line.split()) >= _BODY_WORDS and not is_headline(line)]
+            if reasons[n] is None and len(line.split(maxsplit=_BODY_WORDS)) >= _BODY_WORDS and not is_headline(line)]
     first, last = (body[0], body[-1]) if body else (len(lines), -1)
     for n, (_, line) in enumerate(lines):
         if reasons[n] is not None or first <= n <= last:
@@ -143,8 +143,8 @@ def _headline(lines: list[Line], given: str | None) -> tuple[str | None, list[Li
             title = repeated[0]
         elif head and first_body < len(lines):
             title = next((line for line in head if len(line.split()) >= 4), None)
-    if title is None:
-        return None, lines, []
+    if title is None or not head:  # no line above the body to collapse
+        return title, lines, []
     title_key = _key(title)
     at = keys.index(title_key) if title_key in keys else None
     out: list[Line] = []
@@ -166,7 +166,7 @@ def _key(line: str) -> str:
 
 
 def _is_body(line: str) -> bool:
-    return len(line.split()) >= 3 and not is_headline(line)
+    return len(line.split(maxsplit=3)) >= 3 and not is_headline(line)
 
 
 def _outlet(

@@ -10,7 +10,7 @@ never taken for a dateline.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 from marsad.arabic import digits_to_ascii, normalize
@@ -85,7 +85,7 @@ def parse_stated(value: str) -> Published | None:
     if not value:
         return None
     try:
-        dt = parsedate_to_datetime(value)  # RFC 2822, as feeds write dates
+        dt = _feed_date(value)  # RFC 2822, as feeds write dates
     except (TypeError, ValueError, IndexError):
         dt = None
     if dt is None:
@@ -108,6 +108,24 @@ def parse_stated(value: str) -> Published | None:
         return Published(f"{y}-{mo}", "month") if _valid(int(y), int(mo), 1) else None
     found = _find(text)
     return found[0] if found else None
+
+
+_FEED_MONTHS = {m: n for n, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+_FEED_DATE = re.compile(  # a four-digit year in full: parsedate reads 0018 as 2018
+    r"(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) ((?:19|20)\d\d) (\d{2}):(\d{2}):(\d{2}) (?:\+(\d{2})(\d{2})|GMT)",
+    re.ASCII,
+)
+
+
+def _feed_date(value: str) -> datetime:
+    """`parsedate_to_datetime`, read directly when the date is written as most feeds write it."""
+    m = _FEED_DATE.fullmatch(value)  # "Sun, 18 Feb 2018 21:35:43 +0400" or "... GMT"
+    month = _FEED_MONTHS.get(m[2]) if m else None
+    if month is None:
+        return parsedate_to_datetime(value)
+    d, y, hh, mm, ss = map(int, m.group(1, 3, 4, 5, 6))
+    offset = timedelta(hours=int(m[7]), minutes=int(m[8])) if m[7] else timedelta(0)  # GMT
+    return datetime(y, month, d, hh, mm, ss, tzinfo=timezone(offset))
 
 
 def _find(text: str) -> tuple[Published, list[tuple[int, int]]] | None:
@@ -196,5 +214,6 @@ _END_QUOTES = " \t\"'”“»«)]("
 
 def is_headline(line: str) -> bool:
     """Short, unpunctuated at its end: how headlines look in a page's text."""
-    words = line.split()
-    return 2 <= len(words) <= 25 and not line.rstrip(_END_QUOTES).endswith((".", "،", ":", "؛", "!", "…"))
+    # the end first: most report paragraphs end in a full stop, and then are not split at all
+    unpunctuated = not line.rstrip(_END_QUOTES).endswith((".", "،", ":", "؛", "!", "…"))
+    return unpunctuated and 2 <= len(line.split(maxsplit=25)) <= 25

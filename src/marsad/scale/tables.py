@@ -6,7 +6,9 @@ types come from the records' own type hints, so a field a stage adds to its
 record becomes a column without touching this module, and every shard gets
 the same schema even when it holds no event at all (readers merge shards by
 schema). Nested records are flattened with a prefix (evidence_start,
-speaker_text); lists of records (removed lines) stay nested.
+speaker_text); lists of records (removed lines) stay nested. A table is built
+column by column, each read off all its records at once by a plan compiled per
+record type, with no dict per row.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import types
 import typing
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 import pyarrow as pa
@@ -82,16 +85,22 @@ def schema(table: str) -> pa.Schema:
 
 
 @cache
+def _struct_row(cls):
+    """A record in a list of records as the tuple Arrow reads into its struct, field by field."""
+    names = list(_hints(cls))
+    return attrgetter(*names) if len(names) > 1 else lambda r: (getattr(r, names[0]),)
+
+
+@cache
 def _plan(cls) -> tuple:
-    """How to flatten a record type: (field, column, kind, nested plan or nested columns)."""
+    """How to flatten a record type: (field, column, kind, the nested record's plan or a list's struct row)."""
     plan = []
     for name, hint in _hints(cls).items():
         t = _arrow(hint)
         if t is None:
-            sub = _unwrap(hint)
-            plan.append((name, name + "_", "record", (_plan(sub), [c for c, _ in _fields(sub, name + "_")])))
+            plan.append((name, name + "_", "record", _plan(_unwrap(hint))))
         elif pa.types.is_list(t) and pa.types.is_struct(t.value_type):
-            plan.append((name, name, "records", None))
+            plan.append((name, name, "records", _struct_row(_unwrap(typing.get_args(_unwrap(hint))[0]))))
         elif pa.types.is_list(t):
             plan.append((name, name, "list", None))
         elif typing.get_origin(_unwrap(hint)) is dict:
@@ -101,39 +110,41 @@ def _plan(cls) -> tuple:
     return tuple(plan)
 
 
-def _flatten(obj, prefix: str, row: dict) -> None:
-    for name, column, kind, nested in _plan(type(obj)):
-        value = getattr(obj, name)
-        if kind == "value":
-            row[prefix + column] = value
-        elif kind == "record":
-            if value is None:
-                for c in nested[1]:
-                    row[prefix + c] = None
-            else:
-                _flatten(value, prefix + column, row)
-        elif value is None:
-            row[prefix + column] = None
-        elif kind == "records":
-            row[prefix + column] = [dataclasses.asdict(v) for v in value]
-        elif kind == "list":
-            row[prefix + column] = list(value)
+def _fill(plan: tuple, records: list, prefix: str, columns: dict[str, list]) -> None:
+    """Each column of one record type, read off a list of its records (None: a record absent)."""
+    whole = all(r is not None for r in records)
+    for name, column, kind, nested in plan:
+        if whole:
+            values = list(map(attrgetter(name), records))
         else:
-            row[prefix + column] = json.dumps(value, ensure_ascii=False)
+            values = [None if r is None else getattr(r, name) for r in records]
+        if kind == "record":
+            _fill(nested, values, prefix + column, columns)
+            continue
+        if kind == "records":
+            values = [None if v is None else list(map(nested, v)) for v in values]
+        elif kind == "list":
+            values = [None if v is None else list(v) for v in values]
+        elif kind == "json":
+            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+        columns[prefix + column] = values
 
 
 def to_tables(docs: list[AnalyzedDocument]) -> dict[str, pa.Table]:
-    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
-    for a in docs:
-        row: dict = {}
-        _flatten(a.document, "", row)
-        rows["documents"].append(row)
-        for table, (_, items) in ITEMS.items():
-            for i, item in enumerate(items(a)):
-                row = {"document": a.document.id, "index": i}
-                _flatten(item, "", row)
-                rows[table].append(row)
-    return {t: pa.Table.from_pylist(r, schema=schema(t)) for t, r in rows.items()}
+    columns: dict[str, dict[str, list]] = {t: {} for t in TABLES}
+    _fill(_plan(Document), [a.document for a in docs], "", columns["documents"])
+    for table, (cls, items) in ITEMS.items():
+        records, ids, index = [], [], []
+        for a in docs:
+            found = items(a)
+            records.extend(found)
+            ids.extend([a.document.id] * len(found))
+            index.extend(range(len(found)))
+        columns[table] = {"document": ids, "index": index}
+        _fill(_plan(cls), records, "", columns[table])
+    # column by column, as from_pylist converts rows, without a dict per row
+    return {t: pa.Table.from_arrays([c[n] for n in schema(t).names], schema=schema(t))
+            for t, c in columns.items()}
 
 
 def _unflatten(cls, row: dict, prefix: str = ""):
