@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import is_, itemgetter
+from itertools import compress
+from operator import itemgetter
 
 from marsad.arabic import normalize
 
@@ -28,7 +28,6 @@ OPENING = "«“„"
 _GAP = re.compile(rf"[\s{QUOTES}\u0640]*")
 PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _PREFIXES_BY_LETTER = {c: tuple(p for p in PREFIXES if p[0] == c) for c in "وفبلك"}  # most words start with none
-_KNOWN = 200_000  # words whose starts a matcher keeps
 _IDS = None  # trie key under which a node keeps the entity ids of a name ending there
 
 
@@ -44,9 +43,22 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
 
 
-@lru_cache(maxsize=200_000)
-def norm(word: str) -> str:
-    return normalize(word)
+class PerWord(dict):
+    """`of(word)` by word, all forgotten at once when `size` words are held. A held word is one dict
+    lookup, at C speed from map(), where an lru_cache's bookkeeping takes as long again."""
+
+    def __init__(self, of, size: int):
+        super().__init__()
+        self.of, self.size = of, size
+
+    def __missing__(self, word: str):
+        if len(self) >= self.size:
+            self.clear()
+        self[word] = out = self.of(word)
+        return out
+
+
+norm = PerWord(normalize, 200_000).__getitem__
 
 
 @lru_cache(maxsize=200_000)
@@ -93,9 +105,8 @@ class Matcher:
             for t in toks:
                 node = node.setdefault(t, {})
             node[_IDS] = tuple(ids)
-        # what each word (as written) starts: for most words nothing. A dict emptied when full, not an
-        # lru_cache: a report's words are looked up at C speed, and only the new ones computed
-        self._starts: dict[str, tuple] = {}
+        # what each word (as written) starts: for most words nothing
+        self._starts = PerWord(self._starts_of, 200_000).__getitem__
 
     def _starts_of(self, word: str) -> tuple:
         """What `word` (as written) may start: () for most words; else (the one-word name it is read as with
@@ -117,14 +128,7 @@ class Matcher:
     def find(self, text: str, toks: list[tuple[int, int, str]] | None = None) -> list[Match]:
         toks = tokens(text) if toks is None else toks
         words = list(map(itemgetter(2), toks))
-        known = self._starts
-        starts = list(map(known.get, words))
-        if None in starts:  # words not seen before
-            new = set(compress(words, map(is_, starts, repeat(None))))
-            if len(known) + len(new) > _KNOWN:
-                known.clear()
-            known.update(zip(new, map(self._starts_of, new)))
-            starts = list(map(known.__getitem__, words))
+        starts = list(map(self._starts, words))
         out: list[Match] = []
         free = 0  # the first token no match has taken
         last = len(toks) - 1
