@@ -11,14 +11,16 @@ A name the knowledge base lacks gets the id of its normalized form
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
+from operator import itemgetter
 
 from marsad.annotate import bio, ner
-from marsad.arabic import normalize, strip_marks
+from marsad.arabic import DIACRITICS, TATWEEL, normalize, strip_marks
 from marsad.kb.entities import kb
-from marsad.kb.matcher import QUOTES, Match, clitic_offset, norm, readings, tokens
+from marsad.kb.matcher import QUOTES, Match, PerWord, clitic_offset, norm, readings, tokens
 from marsad.records import Mention, Sentence
 
 TAG_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -32,26 +34,33 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     found = ner.matcher().find(text, words)
     tagged = _tagged(text, bounds, sents, found)
     home = _countries(found)
+    # 1 under every span tagged, then under every mention (no span is empty): overlaps are one slice test
+    in_tagged, covered = bytearray(len(text)), bytearray(len(text))
+    for s, e, _ in tagged:
+        in_tagged[s:e] = b"\x01" * (e - s)
     mentions: list[Mention] = []
     for m in found:
         eid = _in_context(m.ids, home)
         sure = k.listed(eid) and _key(text[m.start:m.end]) not in k.ambiguous
-        if sure or any(s < m.end and m.start < e for s, e, _ in tagged):
+        if sure or 1 in in_tagged[m.start:m.end]:
             mentions.append(Mention(m.start, m.end, text[m.start:m.end], k.entities[eid].type, eid))
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
             if k.entities[eid].type == "FAC" and m.tokens > 1:
-                mentions += _places_inside(text, m.start, m.end)
+                mentions += _places_inside(text, m.start, m.end)  # within the mention: covered
     for s, e, typ in tagged:
-        if any(m.start < e and s < m.end for m in mentions):  # the list wins
+        if 1 in covered[s:e]:  # the list wins
             continue
         surface = text[s:e]
         known = k.lookup(surface)
         eid = known.id if known else f"{typ.lower()}:{_key(surface)}"
         mentions.append(Mention(s, e, surface, known.type if known else typ, eid))
+        covered[s:e] = b"\x01" * (e - s)
     for s, e in _named_people(text, words):
-        if not any(m.start < e and s < m.end for m in mentions):
+        if 1 not in covered[s:e]:
             mentions.append(Mention(s, e, text[s:e], "PER", f"per:{_key(text[s:e])}"))
+            covered[s:e] = b"\x01" * (e - s)
     mentions.sort(key=lambda m: m.start)
-    return _short_forms(text, mentions, words)
+    return _short_forms(text, mentions, words, covered)
 
 
 def _country_of(eid: str) -> str | None:
@@ -76,7 +85,9 @@ def _named_people(text: str, words: list[tuple[int, int, str]]) -> list[tuple[in
     """Given name (+ given name) + surname with the article: علي الشمري, أبو فدك المحمداوي.
     Names are compared as written (marks removed, letters not folded) so على is no علي."""
     firsts = ner.first_names()
-    plain = list(map(_plain, [w for _, _, w in words]))
+    plain = list(map(itemgetter(2), words))
+    if _MARKED(text):  # most reports carry no diacritics nor tatweel, and their words are as written
+        plain = list(map(_plain, plain))
     out, free = [], 0  # free: the first word no name has taken
     for i in compress(range(len(words) - 1), map(_heads().__contains__, plain)):
         if i < free:
@@ -98,9 +109,8 @@ def _heads() -> frozenset[str]:
     return ner.first_names() | frozenset(ABU)
 
 
-@lru_cache(maxsize=200_000)
-def _plain(word: str) -> str:
-    return strip_marks(word)
+_plain = PerWord(strip_marks, 200_000).__getitem__
+_MARKED = re.compile(f"[{DIACRITICS}{TATWEEL}]").search  # what strip_marks drops from a word
 
 
 def _places_inside(text: str, start: int, end: int) -> list[Mention]:
@@ -142,7 +152,9 @@ def _tagged(text: str, bounds: list[tuple[int, int]], sents: list[list[tuple[int
     return out
 
 
-def _short_forms(text: str, mentions: list[Mention], text_words: list[tuple[int, int, str]]) -> list[Mention]:
+def _short_forms(text: str, mentions: list[Mention], text_words: list[tuple[int, int, str]],
+                 covered: bytearray) -> list[Mention]:
+    """`mentions` with short forms resolved; `covered`: 1 under every mention."""
     k = kb()
     short: dict[str, tuple[str, str]] = {}  # normalized short form -> (entity id, type)
     for m in mentions:
@@ -159,13 +171,10 @@ def _short_forms(text: str, mentions: list[Mention], text_words: list[tuple[int,
         words = _word_norms(m.text)
         hit = short.get(words[0]) if len(words) == 1 else None
         out.append(Mention(m.start, m.end, m.text, hit[1], hit[0]) if hit and m.entity != hit[0] else m)
-    covered = bytearray(len(text))  # 1 under every mention (none is empty)
-    for m in out:
-        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     # a word's readings are its endings, or "ا" + one after لل: a word ending in no short form
     # (nor in one but its first letter) holds none, and most words are such
     tails = (*short, *(n[1:] for n in short if n.startswith("ا")))
-    norms = list(map(norm, [w for _, _, w in text_words]))
+    norms = list(map(norm, map(itemgetter(2), text_words)))
     for i in compress(range(len(norms)), map(str.endswith, norms, repeat(tails))):
         (s, e, word), w = text_words[i], norms[i]
         if 1 in covered[s:e]:

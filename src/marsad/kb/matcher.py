@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 
 from marsad.arabic import normalize
 
@@ -26,6 +27,7 @@ QUOTES = "«»“”„\"'‘’"
 OPENING = "«“„"
 _GAP = re.compile(rf"[\s{QUOTES}\u0640]*")
 PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+_PREFIXES_BY_LETTER = {c: tuple(p for p in PREFIXES if p[0] == c) for c in "وفبلك"}  # most words start with none
 _IDS = None  # trie key under which a node keeps the entity ids of a name ending there
 
 
@@ -41,16 +43,29 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
 
 
-@lru_cache(maxsize=200_000)
-def norm(word: str) -> str:
-    return normalize(word)
+class PerWord(dict):
+    """`of(word)` by word, all forgotten at once when `size` words are held. A held word is one dict
+    lookup, at C speed from map(), where an lru_cache's bookkeeping takes as long again."""
+
+    def __init__(self, of, size: int):
+        super().__init__()
+        self.of, self.size = of, size
+
+    def __missing__(self, word: str):
+        if len(self) >= self.size:
+            self.clear()
+        self[word] = out = self.of(word)
+        return out
+
+
+norm = PerWord(normalize, 200_000).__getitem__
 
 
 @lru_cache(maxsize=200_000)
 def readings(word: str) -> tuple[tuple[int, str], ...]:
     """(normalized characters of clitics, what remains) for a normalized token."""
     out = [(0, word)]
-    for p in PREFIXES:
+    for p in _PREFIXES_BY_LETTER.get(word[:1], ()):
         # ك as a clitic before a name is rare, and ك + three letters is mostly a
         # word of its own (كبير is not ك + بير).
         if word.startswith(p) and len(word) - len(p) >= (4 if p.endswith("ك") else 3):
@@ -90,39 +105,49 @@ class Matcher:
             for t in toks:
                 node = node.setdefault(t, {})
             node[_IDS] = tuple(ids)
-        # a word's readings that start a name, with the trie node each reaches: for most words none.
-        # Keyed by the word as written, so a text's words need not be normalized one by one.
-        self._starts = lru_cache(maxsize=200_000)(self._starts_of)
+        # what each word (as written) starts: for most words nothing
+        self._starts = PerWord(self._starts_of, 200_000).__getitem__
 
-    def _starts_of(self, word: str) -> tuple[tuple[int, dict], ...]:
-        return tuple((plen, node) for plen, rest in readings(norm(word)) if (node := self.root.get(rest)) is not None)
+    def _starts_of(self, word: str) -> tuple:
+        """What `word` (as written) may start: () for most words; else (the one-word name it is read as with
+        fewest clitic characters: (clitic chars, ids, where the name starts in `word`), or None; the readings
+        a longer name may go on from: (clitic chars, trie node, where the name starts in `word`))."""
+        w = norm(word)
+        single, onward = None, []
+        for plen, rest in readings(w):
+            if (node := self.root.get(rest)) is None:
+                continue
+            # the article is part of the name as written: "بالموصل" is الموصل
+            at = clitic_offset(word, plen - 2 if w[plen - 2:plen] in ("ال", "لل") else plen)
+            if _IDS in node and (single is None or plen < single[0]):  # fewest clitic chars, the first of equals
+                single = (plen, node[_IDS], at)
+            if len(node) > (_IDS in node):
+                onward.append((plen, node, at))
+        return (single, tuple(onward)) if single or onward else ()
 
     def find(self, text: str, toks: list[tuple[int, int, str]] | None = None) -> list[Match]:
         toks = tokens(text) if toks is None else toks
-        starts = list(map(self._starts, [t for _, _, t in toks]))
+        words = list(map(itemgetter(2), toks))
+        starts = list(map(self._starts, words))
         out: list[Match] = []
         free = 0  # the first token no match has taken
+        last = len(toks) - 1
         for i in compress(range(len(toks)), starts):  # only the few tokens that can start a name
             if i < free:
                 continue
-            best = None  # (tokens, -clitic chars, end token, clitic chars, ids)
-            for plen, node in starts[i]:
-                j = i
-                while node is not None:
-                    if _IDS in node:
-                        cand = (j - i + 1, -plen, j, plen, node[_IDS])
-                        if best is None or cand[:2] > best[:2]:
-                            best = cand
-                    j += 1
-                    if j >= len(toks) or not _gap(text, toks[j - 1][1], toks[j][0]):
-                        break
-                    node = node.get(norm(toks[j][2]))
-            if best is None:
+            single, onward = starts[i]
+            n, j, (plen, ids, at) = (1, i, single) if single else (0, i, (0, None, 0))
+            for p, node, a in onward:
+                k = i
+                # the next word is looked up first: it mostly goes on with no name, and then the gap is moot
+                while k < last and (node := node.get(norm(words[k + 1]))) is not None \
+                        and _gap(text, toks[k][1], toks[k + 1][0]):
+                    k += 1
+                    if _IDS in node and (k - i + 1 > n or (k - i + 1 == n and p < plen)):
+                        n, j, plen, ids, at = k - i + 1, k, p, node[_IDS], a
+            if not n:
                 continue
-            n, _, j, plen, ids = best
-            if norm(toks[i][2])[plen - 2:plen] in ("ال", "لل"):
-                plen -= 2  # the article is part of the name as written: "بالموصل" is الموصل
-            start = toks[i][0] + clitic_offset(toks[i][2], plen)
+            start = toks[i][0] + at
             end = toks[j][1]
             if end < len(text) and text[end] in QUOTES and _opens_quote(text[start:end]):
                 end += 1  # close the quote a name carries inside: تنظيم «الدولة الإسلامية»
