@@ -7,6 +7,11 @@ if ! command -v chromium >/dev/null 2>&1; then
     apt-get update -q
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver fonts-dejavu-core
 fi
+# Installing compiles the CRF tagger's C extension.
+if ! command -v cc >/dev/null 2>&1; then
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q gcc
+fi
 python3 -m pip install -q -e '.[test]'
 # The store tests run on PostgreSQL too: start a throwaway server unless one is given.
 if [ -z "${MARSAD_TEST_PG:-}" ]; then

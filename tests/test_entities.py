@@ -1,5 +1,6 @@
 """Entities: the sample corpus against seeds.gold.json, matching as outlets write, the KB, `marsad tag`."""
 
+import itertools
 import json
 import subprocess
 import sys
@@ -255,6 +256,39 @@ def test_score_tables_give_each_key_its_own_rows_across_generations():
         assert table.rows[ids].tolist() == [[k, -k] for k in keys]
         assert [table.kept[i] for i in ids] == [f"kept {k}" for k in keys]
     assert scored.count(3) == 1 and scored.count(5) == 1  # taken over from the old generation, not scored again
+
+
+def test_the_c_loops_give_what_plain_python_gives():
+    """crf.window and crf.viterbi (annotate/_crf.c) against the definitions written out: empty
+    sentences, a one-word sentence, sentence edges, and ties (to the lower label)."""
+    import numpy as np
+
+    from marsad.annotate import crf
+
+    rng = np.random.default_rng(7)
+    lengths, offsets, labels = [3, 0, 1, 5, 2], (-2, -1, 1, 2), 3
+    rows = rng.normal(size=(sum(lengths), 1 + len(offsets), labels))
+    pads = rng.normal(size=(len(offsets), labels))
+    transition = rng.normal(size=(labels, labels))
+    scores = crf.window(rows, lengths, pads, offsets)
+    paths = crf.viterbi(scores, lengths, transition)
+    at = 0
+    for n, path in zip(lengths, paths):
+        for t in range(n):
+            want = rows[at + t, 0].copy()
+            for k, off in enumerate(offsets):
+                want += rows[at + t + off, 1 + k] if 0 <= t + off < n else pads[k]
+            assert scores[at + t].tolist() == want.tolist()
+        best = max(itertools.product(range(labels), repeat=n), default=(),
+                   key=lambda seq: _path_score(scores[at:at + n], transition, seq))
+        assert list(path) == list(best)
+        at += n
+    flat = np.zeros((4, labels))
+    assert [list(p) for p in crf.viterbi(flat, [4], np.zeros((labels, labels)))] == [[0, 0, 0, 0]]
+
+
+def _path_score(scores, transition, seq) -> float:
+    return sum(scores[t, y] for t, y in enumerate(seq)) + sum(transition[a, b] for a, b in itertools.pairwise(seq))
 
 
 def test_a_surname_alone_and_after_lil_joins_the_person_named_in_full():
