@@ -41,8 +41,9 @@ from marsad.arabic import normalize, words  # noqa: E402
 from marsad.clean import clean  # noqa: E402
 from marsad.events import extract_events  # noqa: E402
 from marsad.ingest import read_paths  # noqa: E402
-from marsad.pipeline import analyze_raw  # noqa: E402
-from marsad.records import IngestFailure, RawDocument  # noqa: E402
+from marsad.pipeline import analyze_raw, load_models  # noqa: E402
+from marsad.records import IngestFailure  # noqa: E402
+from marsad.scale.work import prepare_worker  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "datasets" / "ant-multisource-2018.jsonl.gz"
 
@@ -79,19 +80,6 @@ def floor(path: Path, limit: int | None) -> int:
 
 
 FAILED: dict[str, list[str]] = defaultdict(list)  # stage -> "source: error" (the pipeline reports these too)
-
-
-# Touches the models and word lists the pipeline loads lazily: names, dates, quotes, an attack with its
-# weapons and casualties, a claim, a threat.
-WARM_UP = RawDocument("warm-up", None, (
-    "قال المتحدث باسم الحكومة العراقية حيدر الشمري يوم الثلاثاء 3 آذار 2020 إن هجوماً بثلاثة صواريخ كاتيوشا "
-    "استهدف قاعدة عين الأسد غرب بغداد، ما أدى إلى مقتل جنديين وإصابة خمسة آخرين. وأعلنت كتائب حزب الله "
-    "مسؤوليتها عن الهجوم، فيما هدد الجيش الأمريكي بالرد. وأضاف: «لن نسمح بتكرار ذلك»."), "text/plain", "utf-8")
-
-
-def warm_up() -> None:
-    """Load what the pipeline loads on its first report (start-up, not throughput)."""
-    analyze_raw(WARM_UP)
 
 
 def guarded(stage: str, fn, item, source: str):
@@ -139,7 +127,7 @@ def dask_run(corpus: Path, workers: int, shard_size: int) -> dict:
     out = Path(tempfile.mkdtemp(prefix="marsad-bench-"))
     started = time.perf_counter()
     with connect(None, workers) as client:
-        client.run(warm_up)  # imports and loading the models are start-up, not throughput
+        client.run(prepare_worker)  # imports and loading the models are start-up, not throughput
         workers_cpu = sum(client.run(cpu_seconds).values())
         driver_cpu = cpu_seconds()
         ready = time.perf_counter()
@@ -217,7 +205,7 @@ def main() -> int:
     print(f"marsad scale benchmark: {args.corpus.name}, limit {args.limit or 'none'}, "
           f"{os.cpu_count()} cores, load average {load_before[0]:.2f} at start (shared machine: noisy)")
 
-    _, t_start, cpu_start = timed(warm_up)
+    _, t_start, cpu_start = timed(load_models)
     print(f"\none process: start-up (imports done) {t_start:.2f} s wall, {cpu_start:.2f} s CPU")
     n_e2e, t_e2e, cpu_e2e = end_to_end(args.corpus, args.limit)
     print(f"  {'end to end':10s} {rate(n_e2e, t_e2e, cpu_e2e)}   (one core, a first pass over the reports)")

@@ -27,6 +27,19 @@ def analyze_raw(raw: RawDocument, published: Published | None = None, outlet: st
     return AnalyzedDocument(doc, annotation, extract_events(doc, annotation))
 
 
+# A short report that touches what the stages load on first use: names, dates, a quote, an attack
+# with its weapons and casualties, a claim, a threat.
+_FIRST_USE = RawDocument("marsad:load_models", None, (
+    "قال المتحدث باسم الحكومة العراقية حيدر الشمري يوم الثلاثاء 3 آذار 2020 إن هجوماً بثلاثة صواريخ كاتيوشا "
+    "استهدف قاعدة عين الأسد غرب بغداد، ما أدى إلى مقتل جنديين وإصابة خمسة آخرين. وأعلنت كتائب حزب الله "
+    "مسؤوليتها عن الهجوم، فيما هدد الجيش الأمريكي بالرد. وأضاف: «لن نسمح بتكرار ذلك»."), "text/plain", "utf-8")
+
+
+def load_models() -> None:
+    """Load the models, word lists and compiled rules the stages otherwise load on their first report."""
+    analyze_raw(_FIRST_USE)
+
+
 def analyze_paths(
     paths: Iterable[str | Path], published: Published | None = None, outlet: str | None = None
 ) -> Iterator[AnalyzedDocument | IngestFailure]:

@@ -23,7 +23,7 @@ from marsad.records import IngestFailure
 from marsad.scale import shards, tables
 from marsad.scale.progress import Summary, bar
 from marsad.scale.stored import load_engine, store_batch
-from marsad.scale.work import ShardResult, run_shard
+from marsad.scale.work import ShardResult, prepare_worker, run_shard
 
 
 STARTUP_SECONDS = 60  # for a local cluster's workers to come up
@@ -114,6 +114,7 @@ def run(paths, out: str | Path, db: str | None = None, scheduler: str | None = N
     parts: list[str] = []
     total = count_reports(paths)
     with connect(scheduler, workers) as client, bar("run", console) as progress:
+        client.run(prepare_worker)
         n_workers = len(client.scheduler_info()["workers"]) or workers
         summary.rows["workers"] = f"{n_workers} ({scheduler or 'local cluster'})"
         task = progress.add_task("run", total=total)

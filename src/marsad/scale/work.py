@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.ingest.identity import raw_key
-from marsad.pipeline import analyze_raw
+from marsad.pipeline import analyze_raw, load_models
 from marsad.records import AnalyzedDocument, IngestFailure, RawDocument
 from marsad.scale import shards, tables
+
+
+def prepare_worker() -> None:
+    """A worker's start-up: the models loaded, then kept out of the garbage collector's passes.
+
+    A worker holds a shard's analyzed reports until it writes them, on top of the models and
+    word caches; with Python's default thresholds every full collection walked all of it again
+    (~0.3 ms a report with shards of 985). Loaded models are never garbage (frozen), and young
+    collections come every 10,000 allocations instead of 700: the pipeline's garbage goes by
+    reference counting, cycles are rare."""
+    load_models()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 @dataclass
