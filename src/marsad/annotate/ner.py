@@ -296,8 +296,8 @@ def _scores(sentences: list[list[str]], gazetteer: list[list[str] | None]) -> tu
     if at:
         to_next, to_self = zip(*(pairs[words[i], words[i + 1]] for i in at))
         state = _weights().state
-        np.add.at(out, [i + 1 for i in at], state[list(to_next)])
-        np.add.at(out, at, state[list(to_self)])
+        out[[i + 1 for i in at]] += state[list(to_next)]  # no token twice in one: a plain indexed add
+        out[at] += state[list(to_self)]
     return out, words
 
 
