@@ -208,25 +208,28 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     if _ANONYMOUS.match(ft, hit.end):
         return None, None  # "طالبا عدم ذكر اسمه": a source asking not to be named, no demand
     clause = _before(ft, sent, hit.start, 8)
-    after = _after(ft, sent, hit.end, 6)
     near = clause[-2:]
     negated = _has(near, "negation") and hit.type not in ("X_TRUCE_DENIED",)
-    imperfect = norm(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن")
-    last = near[-1].lstrip("وف") if near else ""
-    future = "س" in hit.pre or last in ("سوف", "لن") or (last == "قد" and imperfect)  # "قد قتلت" is past, "قد يستهدف" not
-    threat = _has(clause, "threat_modal") or _has(after, "threat_modal") or future
-    request = _has(clause[-4:], "request_modal")
     bare = hit.pre[:-2] if hit.pre.endswith("ال") else hit.pre
     purpose = hit.noun and (bare.endswith("ل") or hit.pre.endswith("لل"))  # "للمطالبة ب", "لإنهاء"
-    conditional = bool(set(after[:4]) & {"اذا", "لو"})  # "الهجمات ضدها، إذا حدثت"
-    irrealis = _has(clause[-4:], "irrealis") or purpose or conditional
     t = hit.type
+    if t in ("THREATEN", "REQUEST", "DEMAND", "X_TRUCE_DENIED", "X_STATEMENT"):  # the rest is not asked of these
+        return (None, None) if (negated or purpose) and t != "X_TRUCE_DENIED" else (t, hit.mode)
     if t == "ASSAULT" and (_mishap(ft, sent.start, sent.end) or near[-1:] == ["اي"]):
         return None, None  # an accident is not an attack; "لم تشهد أي هجوم" reports none
     if t == "ASSAULT" and hit.noun and _has(clause[-1:], "background"):
         window = ft[hit.start:min(sent.end, hit.end + 60)]
         if not re.search(r"\d|مقتل|اصابه|قتلي|جرحي", window):
             return None, None  # "بعد هجوم عين الأسد": a reference to an attack told elsewhere
+    after = _after(ft, sent, hit.end, 6)
+    last = near[-1].lstrip("وف") if near else ""
+    # "قد قتلت" is past, "قد يستهدف" (imperfect) not
+    future = "س" in hit.pre or last in ("سوف", "لن") or (
+        last == "قد" and norm(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن"))
+    threat = _has(clause, "threat_modal") or _has(after, "threat_modal") or future
+    request = _has(clause[-4:], "request_modal")
+    conditional = bool(set(after[:4]) & {"اذا", "لو"})  # "الهجمات ضدها، إذا حدثت"
+    irrealis = _has(clause[-4:], "irrealis") or purpose or conditional
     if t == "ASSAULT":
         if negated:
             return None, None
@@ -249,8 +252,6 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
         if negated:
             return "X_TRUCE_DENIED", None
         return (t, hit.mode) if not irrealis else (None, None)
-    if t in ("THREATEN", "REQUEST", "DEMAND", "X_TRUCE_DENIED", "X_STATEMENT"):
-        return (None, None) if (negated or purpose) and t != "X_TRUCE_DENIED" else (t, hit.mode)
     if negated or irrealis or future or request:
         return None, None
     if t == "RETREAT" and hit.mode == "withdraw" and re.search(
