@@ -173,12 +173,15 @@ def _not_words() -> frozenset:
     return frozenset(normalize(w) for w in lx.lexicon()["not_words"])
 
 
+_ROUND = re.compile(r"جول(?:ه|ة|ات)")  # "جولة محادثات": a talk held
+
+
 def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
     """A verbal noun names an event when a support verb carries it: "بدأت العراق محادثات", "جرت مفاوضات"."""
     support = lx.compiled("support_verbs", which=False)
     window = ft[max(sent.start, start - 30):start]
     return bool(support.search(ft, max(sent.start, start - 60), start) or support.search(ft, end, min(sent.end, end + 25))
-                or re.search(r"جول(?:ه|ة|ات)", window))
+                or _ROUND.search(window))
 
 
 def _before(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
@@ -200,6 +203,7 @@ def _has(words: list[str], key: str) -> bool:
     return several is not None and bool(several.search(" " + joined + " "))  # no one-word form: a longer one?
 
 
+_TOLL = re.compile(r"\d|مقتل|اصابه|قتلي|جرحي")
 _ANONYMOUS = re.compile(r"\S*\s+(?:عدم\s+)?(?:ذكر|الكشف\s+عن|كشف|نشر|الافصاح\s+عن)\s+(?:اسم|هويت)")
 
 
@@ -219,7 +223,7 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
         return None, None  # an accident is not an attack; "لم تشهد أي هجوم" reports none
     if t == "ASSAULT" and hit.noun and _has(clause[-1:], "background"):
         window = ft[hit.start:min(sent.end, hit.end + 60)]
-        if not re.search(r"\d|مقتل|اصابه|قتلي|جرحي", window):
+        if not _TOLL.search(window):
             return None, None  # "بعد هجوم عين الأسد": a reference to an attack told elsewhere
     after = _after(ft, sent, hit.end, 6)
     last = near[-1].lstrip("وف") if near else ""
@@ -362,10 +366,13 @@ def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
     return arg.text.strip(" \"«»“”"), arg.entity
 
 
+_ATTACK_WORD = re.compile(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير")
+
+
 @lru_cache(maxsize=8)  # asked again for each attack trigger of a sentence
 def _mishap(ft: str, start: int, end: int) -> bool:
     """An accident or a disaster ("حصيلة الزلزال", "بحادث دهس قطار") is not an attack, unless the sentence says one."""
-    if re.search(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير", ft[start:end]):
+    if _ATTACK_WORD.search(ft[start:end]):
         return False
     return _has(list(map(norm, ar.WORD.findall(ft[start:end]))), "mishaps")
 
@@ -428,8 +435,11 @@ def _agent_before(text, ft, sent, pos, mentions, nisba: bool = True) -> ar.Arg |
     return ar.demonym_actor(text, max(sent.start, pos - 60), pos) if nisba else None
 
 
+_PREPOSITION_END = re.compile(r"(?:^|\s)(?:في|الي|من|داخل|ب)\s*$")
+
+
 def _after_preposition(ft: str, pos: int) -> bool:
-    return bool(re.search(r"(?:^|\s)(?:في|الي|من|داخل|ب)\s*$", ft[max(0, pos - 8):pos]))
+    return bool(_PREPOSITION_END.search(ft[max(0, pos - 8):pos]))
 
 
 # who did it, named after the deed: "برصاص القوات", "من قبل تنظيم داعش"
@@ -437,6 +447,9 @@ _AGENT_MARKERS = "من قبل|علي يد|برصاص|بنيران"
 _BY = re.compile(r"\s*(?:" + _AGENT_MARKERS + r"|بقصف)\s+")
 # ... or after a verb pointing back at it: "هجوم شنه", "غارات نفذتها"
 _BY_OR_RELATIVE = re.compile(r"(?:" + _AGENT_MARKERS + r"|(?:" + ar.RELATIVE_VERBS + r")(?:ت)?(?:ه|ها))\s+")
+
+
+_ON = re.compile(r"(?:^|\s)(?:علي|ضد)\s+")
 
 
 def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
@@ -496,7 +509,7 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
         target = ar.phrase_after(text, ft, sent.start + victims.end(), sent.end) or target
     elif forces and (target is None or _facility(target.text)):
         target = forces
-    on = re.search(r"(?:^|\s)(?:علي|ضد)\s+", ft[hit.end:min(sent.end, hit.end + 40)])
+    on = _ON.search(ft[hit.end:min(sent.end, hit.end + 40)])
     if target is None and on:
         target = ar.phrase_after(text, ft, hit.end + on.end(), sent.end, through_fac=True)
     if ev.target is None and target is not None:
@@ -541,9 +554,12 @@ def _lam_agent(text: str, ft: str, after: ar.Arg, mentions) -> ar.Arg | None:
     return arg if _is_agent(arg, mentions) else None
 
 
+_COMMA = re.compile(r"[,؛;]")
+
+
 def _clause_end(ft: str, pos: int, end: int) -> int:
     """The first comma after the phrase following `pos` (a relative clause "التي تضم قوات" stays in)."""
-    comma = re.search(r"[,؛;]", ft[pos:end])
+    comma = _COMMA.search(ft[pos:end])
     return pos + comma.start() if comma else end
 
 
@@ -638,13 +654,16 @@ def _place_of_previous(ev: Event, events: list[Event], ft: str, sent: Sentence) 
         ev.country, ev.admin1 = prev.country, prev.admin1
 
 
+_BI_END = re.compile(r"(?:^|\s)و?(?:ب|لل)$")
+
+
 def _locative(ft: str, m: Mention) -> bool:
     """A place mention in a locative slot: after في/ب/داخل/قرب/إلى, possibly through place nouns ("في ريف دير
     الزور", "في مدن وبلدات الغوطة", "ببلدة دوما"), or a facility; not after من/عن/مع ("المقربة من طهران")."""
     if m.type == "FAC":
         return True
     before = ft[max(0, m.start - 40):m.start]
-    if re.search(r"(?:^|\s)و?(?:ب|لل)$", before):
+    if _BI_END.search(before):
         return True
     if ft[m.start - 1:m.start] == "ك" and m.start > 1 and ft[m.start - 2].isspace():
         return False  # "كبير" read as ك + a place named "بير"
@@ -667,8 +686,11 @@ def _is_direction(word: str) -> bool:
     return norm(word) in lx.normalized("directions")
 
 
+_IN_END = re.compile(r"(?:^|\s)(?:في|داخل)\s*$|(?:^|\s)ب$")
+
+
 def _after_in(ft: str, pos: int) -> bool:
-    return bool(re.search(r"(?:^|\s)(?:في|داخل)\s*$|(?:^|\s)ب$", ft[max(0, pos - 8):pos]))
+    return bool(_IN_END.search(ft[max(0, pos - 8):pos]))
 
 
 def _home_country(mentions: list[Mention]) -> ar.Arg | None:
