@@ -405,7 +405,7 @@ def _subject(arg: ar.Arg | None, mentions: list[Mention]) -> bool:
 
 
 def _is_agent(arg: ar.Arg, mentions: list[Mention]) -> bool:
-    words = normalize(arg.text).split()
+    words = norm(arg.text).split()
     inside = ar.mentions_in(mentions, arg.start - 1, arg.end + 1)
     if words and words[0].lstrip("و") in _place_nouns() and not any(m.type in ("ORG", "PER") for m in inside):
         return False  # "استهدفت بلدة تفتناز": a town named is what is hit, not who hits
@@ -596,10 +596,10 @@ def _place(ev, text, ft, sent, mentions) -> None:
             continue
         # "جنوب بغداد" locates by another place (kept last); "المقربة من طهران" is no place at all
         aside = ar.preceded_by_direction(ft, m.start)
-        visited = ev.mode == "visit" and ev.target and normalize(m.text) in normalize(ev.target)
+        visited = ev.mode == "visit" and ev.target and norm(m.text) in norm(ev.target)
         if not aside and not visited and not _locative(ft, m):
             continue
-        if any(x and normalize(m.text) in normalize(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start) \
+        if any(x and norm(m.text) in norm(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start) \
                 and not visited:
             continue  # "محادثات مع الولايات المتحدة": a party, not where it happened ("زار واشنطن" is both)
         ent = places.entity(m.entity)
@@ -766,11 +766,11 @@ def _same_attack(ev: Event, events: list[Event], i: int, last: tuple[int, Event]
             return None
     if prev.actor_entity and ev.actor_entity and prev.actor_entity != ev.actor_entity:
         return None
-    if prev.actor and ev.actor and not prev.actor_entity and normalize(prev.actor) != normalize(ev.actor):
+    if prev.actor and ev.actor and not prev.actor_entity and norm(prev.actor) != norm(ev.actor):
         return None
     shared = (prev.place and ev.place and (prev.place in ev.place or ev.place in prev.place)) or \
         (prev.killed is not None and prev.killed == ev.killed) or \
-        (prev.target and ev.target and normalize(prev.target) == normalize(ev.target))
+        (prev.target and ev.target and norm(prev.target) == norm(ev.target))
     return prev if shared else None
 
 
@@ -788,8 +788,8 @@ def _told_again(ev: Event, events: list[Event], i: int, told: dict) -> Event | N
         if ea and eb:
             if ea != eb:
                 return None
-        elif a and b and not (normalize(a) in normalize(b) or normalize(b) in normalize(a)
-                              or normalize(a).split()[-1] == normalize(b).split()[-1]):
+        elif a and b and not (norm(a) in norm(b) or norm(b) in norm(a)
+                              or norm(a).split()[-1] == norm(b).split()[-1]):
             return None
     return prev
 
