@@ -158,10 +158,11 @@ def _is_facility(key: str) -> bool:
 
 
 def link(arg: Arg | None, mentions: list[Mention]) -> Arg | None:
-    """The entity a phrase names, from the mentions inside it."""
+    """The entity a phrase names, from the mentions inside it; `mentions` sorted by start."""
     if arg is None or arg.start is None:
         return arg
-    inside = [m for m in mentions if m.start < arg.end and m.end > arg.start and m.entity]
+    # those starting before its end: a prefix of them
+    inside = [m for m in mentions[:bisect_left(mentions, arg.end, key=START)] if m.end > arg.start and m.entity]
     if inside:
         m = inside[0]
         ent = places.government(m.entity) if m.type in ("LOC", "GPE", "FAC", "NORP") else m.entity

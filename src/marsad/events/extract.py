@@ -173,12 +173,15 @@ def _not_words() -> frozenset:
     return frozenset(normalize(w) for w in lx.lexicon()["not_words"])
 
 
+_ROUND = re.compile(r"جول(?:ه|ة|ات)")  # "جولة محادثات": a talk held
+
+
 def _supported(ft: str, sent: Sentence, start: int, end: int) -> bool:
     """A verbal noun names an event when a support verb carries it: "بدأت العراق محادثات", "جرت مفاوضات"."""
     support = lx.compiled("support_verbs", which=False)
     window = ft[max(sent.start, start - 30):start]
     return bool(support.search(ft, max(sent.start, start - 60), start) or support.search(ft, end, min(sent.end, end + 25))
-                or re.search(r"جول(?:ه|ة|ات)", window))
+                or _ROUND.search(window))
 
 
 def _before(ft: str, sent: Sentence, pos: int, n: int) -> list[str]:
@@ -200,6 +203,7 @@ def _has(words: list[str], key: str) -> bool:
     return several is not None and bool(several.search(" " + joined + " "))  # no one-word form: a longer one?
 
 
+_TOLL = re.compile(r"\d|مقتل|اصابه|قتلي|جرحي")
 _ANONYMOUS = re.compile(r"\S*\s+(?:عدم\s+)?(?:ذكر|الكشف\s+عن|كشف|نشر|الافصاح\s+عن)\s+(?:اسم|هويت)")
 
 
@@ -208,25 +212,28 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
     if _ANONYMOUS.match(ft, hit.end):
         return None, None  # "طالبا عدم ذكر اسمه": a source asking not to be named, no demand
     clause = _before(ft, sent, hit.start, 8)
-    after = _after(ft, sent, hit.end, 6)
     near = clause[-2:]
     negated = _has(near, "negation") and hit.type not in ("X_TRUCE_DENIED",)
-    imperfect = norm(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن")
-    last = near[-1].lstrip("وف") if near else ""
-    future = "س" in hit.pre or last in ("سوف", "لن") or (last == "قد" and imperfect)  # "قد قتلت" is past, "قد يستهدف" not
-    threat = _has(clause, "threat_modal") or _has(after, "threat_modal") or future
-    request = _has(clause[-4:], "request_modal")
     bare = hit.pre[:-2] if hit.pre.endswith("ال") else hit.pre
     purpose = hit.noun and (bare.endswith("ل") or hit.pre.endswith("لل"))  # "للمطالبة ب", "لإنهاء"
-    conditional = bool(set(after[:4]) & {"اذا", "لو"})  # "الهجمات ضدها، إذا حدثت"
-    irrealis = _has(clause[-4:], "irrealis") or purpose or conditional
     t = hit.type
+    if t in ("THREATEN", "REQUEST", "DEMAND", "X_TRUCE_DENIED", "X_STATEMENT"):  # the rest is not asked of these
+        return (None, None) if (negated or purpose) and t != "X_TRUCE_DENIED" else (t, hit.mode)
     if t == "ASSAULT" and (_mishap(ft, sent.start, sent.end) or near[-1:] == ["اي"]):
         return None, None  # an accident is not an attack; "لم تشهد أي هجوم" reports none
     if t == "ASSAULT" and hit.noun and _has(clause[-1:], "background"):
         window = ft[hit.start:min(sent.end, hit.end + 60)]
-        if not re.search(r"\d|مقتل|اصابه|قتلي|جرحي", window):
+        if not _TOLL.search(window):
             return None, None  # "بعد هجوم عين الأسد": a reference to an attack told elsewhere
+    after = _after(ft, sent, hit.end, 6)
+    last = near[-1].lstrip("وف") if near else ""
+    # "قد قتلت" is past, "قد يستهدف" (imperfect) not
+    future = "س" in hit.pre or last in ("سوف", "لن") or (
+        last == "قد" and norm(ft[hit.start:hit.end]).lstrip("وف")[:1] in ("ي", "ت", "ن"))
+    threat = _has(clause, "threat_modal") or _has(after, "threat_modal") or future
+    request = _has(clause[-4:], "request_modal")
+    conditional = bool(set(after[:4]) & {"اذا", "لو"})  # "الهجمات ضدها، إذا حدثت"
+    irrealis = _has(clause[-4:], "irrealis") or purpose or conditional
     if t == "ASSAULT":
         if negated:
             return None, None
@@ -249,8 +256,6 @@ def _modal_type(ft: str, sent: Sentence, hit: _Hit) -> tuple[str | None, str | N
         if negated:
             return "X_TRUCE_DENIED", None
         return (t, hit.mode) if not irrealis else (None, None)
-    if t in ("THREATEN", "REQUEST", "DEMAND", "X_TRUCE_DENIED", "X_STATEMENT"):
-        return (None, None) if (negated or purpose) and t != "X_TRUCE_DENIED" else (t, hit.mode)
     if negated or irrealis or future or request:
         return None, None
     if t == "RETREAT" and hit.mode == "withdraw" and re.search(
@@ -361,10 +366,13 @@ def _named(arg: ar.Arg | None) -> tuple[str | None, str | None]:
     return arg.text.strip(" \"«»“”"), arg.entity
 
 
+_ATTACK_WORD = re.compile(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير")
+
+
 @lru_cache(maxsize=8)  # asked again for each attack trigger of a sentence
 def _mishap(ft: str, start: int, end: int) -> bool:
     """An accident or a disaster ("حصيلة الزلزال", "بحادث دهس قطار") is not an attack, unless the sentence says one."""
-    if re.search(r"ارهابي|اطلاق نار|هجوم|انتحاري|تفجير", ft[start:end]):
+    if _ATTACK_WORD.search(ft[start:end]):
         return False
     return _has(list(map(norm, ar.WORD.findall(ft[start:end]))), "mishaps")
 
@@ -397,7 +405,7 @@ def _subject(arg: ar.Arg | None, mentions: list[Mention]) -> bool:
 
 
 def _is_agent(arg: ar.Arg, mentions: list[Mention]) -> bool:
-    words = normalize(arg.text).split()
+    words = norm(arg.text).split()
     inside = ar.mentions_in(mentions, arg.start - 1, arg.end + 1)
     if words and words[0].lstrip("و") in _place_nouns() and not any(m.type in ("ORG", "PER") for m in inside):
         return False  # "استهدفت بلدة تفتناز": a town named is what is hit, not who hits
@@ -427,8 +435,11 @@ def _agent_before(text, ft, sent, pos, mentions, nisba: bool = True) -> ar.Arg |
     return ar.demonym_actor(text, max(sent.start, pos - 60), pos) if nisba else None
 
 
+_PREPOSITION_END = re.compile(r"(?:^|\s)(?:في|الي|من|داخل|ب)\s*$")
+
+
 def _after_preposition(ft: str, pos: int) -> bool:
-    return bool(re.search(r"(?:^|\s)(?:في|الي|من|داخل|ب)\s*$", ft[max(0, pos - 8):pos]))
+    return bool(_PREPOSITION_END.search(ft[max(0, pos - 8):pos]))
 
 
 # who did it, named after the deed: "برصاص القوات", "من قبل تنظيم داعش"
@@ -436,6 +447,9 @@ _AGENT_MARKERS = "من قبل|علي يد|برصاص|بنيران"
 _BY = re.compile(r"\s*(?:" + _AGENT_MARKERS + r"|بقصف)\s+")
 # ... or after a verb pointing back at it: "هجوم شنه", "غارات نفذتها"
 _BY_OR_RELATIVE = re.compile(r"(?:" + _AGENT_MARKERS + r"|(?:" + ar.RELATIVE_VERBS + r")(?:ت)?(?:ه|ها))\s+")
+
+
+_ON = re.compile(r"(?:^|\s)(?:علي|ضد)\s+")
 
 
 def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
@@ -495,7 +509,7 @@ def _fill_assault(ev, text, ft, sent, hit, mentions) -> None:
         target = ar.phrase_after(text, ft, sent.start + victims.end(), sent.end) or target
     elif forces and (target is None or _facility(target.text)):
         target = forces
-    on = re.search(r"(?:^|\s)(?:علي|ضد)\s+", ft[hit.end:min(sent.end, hit.end + 40)])
+    on = _ON.search(ft[hit.end:min(sent.end, hit.end + 40)])
     if target is None and on:
         target = ar.phrase_after(text, ft, hit.end + on.end(), sent.end, through_fac=True)
     if ev.target is None and target is not None:
@@ -540,9 +554,12 @@ def _lam_agent(text: str, ft: str, after: ar.Arg, mentions) -> ar.Arg | None:
     return arg if _is_agent(arg, mentions) else None
 
 
+_COMMA = re.compile(r"[,؛;]")
+
+
 def _clause_end(ft: str, pos: int, end: int) -> int:
     """The first comma after the phrase following `pos` (a relative clause "التي تضم قوات" stays in)."""
-    comma = re.search(r"[,؛;]", ft[pos:end])
+    comma = _COMMA.search(ft[pos:end])
     return pos + comma.start() if comma else end
 
 
@@ -579,10 +596,10 @@ def _place(ev, text, ft, sent, mentions) -> None:
             continue
         # "جنوب بغداد" locates by another place (kept last); "المقربة من طهران" is no place at all
         aside = ar.preceded_by_direction(ft, m.start)
-        visited = ev.mode == "visit" and ev.target and normalize(m.text) in normalize(ev.target)
+        visited = ev.mode == "visit" and ev.target and norm(m.text) in norm(ev.target)
         if not aside and not visited and not _locative(ft, m):
             continue
-        if any(x and normalize(m.text) in normalize(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start) \
+        if any(x and norm(m.text) in norm(x) for x in (ev.actor, ev.target)) and not _after_in(ft, m.start) \
                 and not visited:
             continue  # "محادثات مع الولايات المتحدة": a party, not where it happened ("زار واشنطن" is both)
         ent = places.entity(m.entity)
@@ -637,13 +654,16 @@ def _place_of_previous(ev: Event, events: list[Event], ft: str, sent: Sentence) 
         ev.country, ev.admin1 = prev.country, prev.admin1
 
 
+_BI_END = re.compile(r"(?:^|\s)و?(?:ب|لل)$")
+
+
 def _locative(ft: str, m: Mention) -> bool:
     """A place mention in a locative slot: after في/ب/داخل/قرب/إلى, possibly through place nouns ("في ريف دير
     الزور", "في مدن وبلدات الغوطة", "ببلدة دوما"), or a facility; not after من/عن/مع ("المقربة من طهران")."""
     if m.type == "FAC":
         return True
     before = ft[max(0, m.start - 40):m.start]
-    if re.search(r"(?:^|\s)و?(?:ب|لل)$", before):
+    if _BI_END.search(before):
         return True
     if ft[m.start - 1:m.start] == "ك" and m.start > 1 and ft[m.start - 2].isspace():
         return False  # "كبير" read as ك + a place named "بير"
@@ -666,8 +686,11 @@ def _is_direction(word: str) -> bool:
     return norm(word) in lx.normalized("directions")
 
 
+_IN_END = re.compile(r"(?:^|\s)(?:في|داخل)\s*$|(?:^|\s)ب$")
+
+
 def _after_in(ft: str, pos: int) -> bool:
-    return bool(re.search(r"(?:^|\s)(?:في|داخل)\s*$|(?:^|\s)ب$", ft[max(0, pos - 8):pos]))
+    return bool(_IN_END.search(ft[max(0, pos - 8):pos]))
 
 
 def _home_country(mentions: list[Mention]) -> ar.Arg | None:
@@ -743,11 +766,11 @@ def _same_attack(ev: Event, events: list[Event], i: int, last: tuple[int, Event]
             return None
     if prev.actor_entity and ev.actor_entity and prev.actor_entity != ev.actor_entity:
         return None
-    if prev.actor and ev.actor and not prev.actor_entity and normalize(prev.actor) != normalize(ev.actor):
+    if prev.actor and ev.actor and not prev.actor_entity and norm(prev.actor) != norm(ev.actor):
         return None
     shared = (prev.place and ev.place and (prev.place in ev.place or ev.place in prev.place)) or \
         (prev.killed is not None and prev.killed == ev.killed) or \
-        (prev.target and ev.target and normalize(prev.target) == normalize(ev.target))
+        (prev.target and ev.target and norm(prev.target) == norm(ev.target))
     return prev if shared else None
 
 
@@ -765,8 +788,8 @@ def _told_again(ev: Event, events: list[Event], i: int, told: dict) -> Event | N
         if ea and eb:
             if ea != eb:
                 return None
-        elif a and b and not (normalize(a) in normalize(b) or normalize(b) in normalize(a)
-                              or normalize(a).split()[-1] == normalize(b).split()[-1]):
+        elif a and b and not (norm(a) in norm(b) or norm(b) in norm(a)
+                              or norm(a).split()[-1] == norm(b).split()[-1]):
             return None
     return prev
 

@@ -142,9 +142,14 @@ def bare(text: str) -> str:
 
 def possible(text: str) -> tuple[Trigger, ...]:
     """Those of `triggers()` that can match in `text` (bare), in their order: the ones with an anchor there."""
-    scan, triggers_of = _anchor_scan()
-    found = set().union(*map(triggers_of.__getitem__, scan.findall(text)))
-    return tuple(triggers()[i] for i in sorted(found))
+    return _possible(frozenset(_anchor_scan()[0].findall(text)))
+
+
+@lru_cache(maxsize=4096)  # sentences share their few anchors: "هجوم", "اعلن"
+def _possible(anchors: frozenset[str]) -> tuple[Trigger, ...]:
+    found = set().union(*map(_anchor_scan()[1].__getitem__, anchors))
+    everyone = triggers()
+    return tuple(everyone[i] for i in sorted(found))
 
 
 @lru_cache(maxsize=1)

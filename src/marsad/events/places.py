@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.arabic import normalize
+from marsad.kb.matcher import norm  # normalize, cached per word
 from marsad.records import Entity
 
 
@@ -96,7 +97,7 @@ def country_named(name: str) -> tuple[str, str] | None:
     found = lookup(name)
     if is_country(found):
         return found.id, name
-    return _countries().get(normalize(name))
+    return _countries().get(norm(name))
 
 
 @lru_cache(maxsize=1)
