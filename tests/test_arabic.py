@@ -3,7 +3,7 @@ one way, a whole report another, for speed), one output character per input char
 
 import pytest
 
-from marsad.arabic import fold, fold_but_ta, normalize
+from marsad.arabic import fold, fold_but_ta, has_marks, normalize, strip_marks
 
 WORD = "إنّ مؤتمرَ المدينة الأولى في ٢٠٢٤، هل ينتهي؟"
 FOLDED = "انّ موتمرَ المدينه الاولي في 2024, هل ينتهي?"
@@ -21,3 +21,8 @@ def test_fold_is_the_same_on_a_word_and_on_a_whole_report(repeat):
 
 def test_normalize_drops_marks_and_tatweel():
     assert normalize("إنّ مؤتمـــرَ") == "ان موتمر"
+
+
+def test_has_marks_says_whether_strip_marks_changes_a_text():
+    for text in ("مُحَمَّد", "قالــت", "علي\u200cالشمري", "علي الشمري", ""):
+        assert has_marks(text) == (strip_marks(text) != text)

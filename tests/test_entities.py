@@ -316,4 +316,5 @@ def test_matcher_longest_first_clitics_and_quotes():
 def test_bio_spans():
     from marsad.annotate.bio import spans
     assert spans(["O", "O"]) == [] and spans([]) == []
-    assert spans(["I-PER", "I-PER", "O", "B-LOC", "I-ORG", "B-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG")]
+    assert spans(["I-PER", "I-PER", "O", "B-LOC", "I-ORG", "B-ORG"]) == [
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG")]

@@ -47,6 +47,11 @@ def strip_marks(text: str) -> str:
     return _DROP_RE.sub("", text)
 
 
+def has_marks(text: str) -> bool:
+    """Whether `strip_marks` would change `text`."""
+    return _DROP_RE.search(text) is not None
+
+
 def fold(text: str) -> str:
     """Length-preserving fold: hamza/alef, ta marbuta, alef maqsura, digits.
 

@@ -146,6 +146,7 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_crf", "The CRF tagger's loops over token positions.", -1, methods};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_crf", "The CRF tagger's loops over token positions.", -1,
+                                    methods};
 
 PyMODINIT_FUNC PyInit__crf(void) { return PyModule_Create(&module); }

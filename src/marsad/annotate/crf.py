@@ -73,11 +73,10 @@ class ScoreTable:
 
     def __init__(self, score, shape: tuple[int, ...], size: int):
         self.score = score  # new keys -> (what to keep beside each, their rows)
-        self.shape = shape  # of one key's rows
         self.size = size  # keys per generation
         self.index: dict = {}
         self.kept: list = []
-        self.rows = np.zeros((1024, *shape))  # grown by doubling
+        self.rows = np.zeros((1024, *shape))  # grown by doubling; `shape`: one key's rows
         self.old: tuple[dict, list, np.ndarray] = ({}, [], self.rows[:0])
 
     def ids(self, keys: list) -> list[int]:

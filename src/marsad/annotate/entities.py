@@ -11,14 +11,13 @@ A name the knowledge base lacks gets the id of its normalized form
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import itemgetter
 
 from marsad.annotate import bio, ner
-from marsad.arabic import DIACRITICS, TATWEEL, normalize, strip_marks
+from marsad.arabic import has_marks, normalize, strip_marks
 from marsad.kb.entities import kb
 from marsad.kb.matcher import QUOTES, Match, PerWord, clitic_offset, norm, readings, tokens
 from marsad.records import Mention, Sentence
@@ -86,7 +85,7 @@ def _named_people(text: str, words: list[tuple[int, int, str]]) -> list[tuple[in
     Names are compared as written (marks removed, letters not folded) so على is no علي."""
     firsts = ner.first_names()
     plain = list(map(itemgetter(2), words))
-    if _MARKED(text):  # most reports carry no diacritics nor tatweel, and their words are as written
+    if has_marks(text):  # most reports carry no diacritics nor tatweel, and their words are as written
         plain = list(map(_plain, plain))
     out, free = [], 0  # free: the first word no name has taken
     for i in compress(range(len(words) - 1), map(_heads().__contains__, plain)):
@@ -98,7 +97,8 @@ def _named_people(text: str, words: list[tuple[int, int, str]]) -> list[tuple[in
         if plain[i] in ABU and j == i + 1 and j + 1 < len(words):
             j += 1  # أبو + kunya name
         last = plain[j]
-        if last.startswith("ال") and len(last) >= 5 and all(text[words[k][1]:words[k + 1][0]] == " " for k in range(i, j)):
+        if last.startswith("ال") and len(last) >= 5 \
+                and all(text[words[k][1]:words[k + 1][0]] == " " for k in range(i, j)):
             out.append((words[i][0], words[j][1]))
             free = j + 1
     return out
@@ -110,7 +110,6 @@ def _heads() -> frozenset[str]:
 
 
 _plain = PerWord(strip_marks, 200_000).__getitem__
-_MARKED = re.compile(f"[{DIACRITICS}{TATWEEL}]").search  # what strip_marks drops from a word
 
 
 def _places_inside(text: str, start: int, end: int) -> list[Mention]:

@@ -169,8 +169,8 @@ def _parts(token: str, weighed: dict[str, frozenset[str]] | None = None) -> tupl
     else:
         w_known, s_known = w, s
     ending = (_ending, w[-3:], w.startswith("ال"), w.isdigit(), not any(map(str.isalnum, w)))
-    return w, ((_identity, "w", w_known), ending, (_identity, "s", s_known), (_beginning, s[:3], len(s)), (_by_clusters, c1, c2),
-               (_by_given, strip_marks(token) in first_names()))
+    return w, ((_identity, "w", w_known), ending, (_identity, "s", s_known), (_beginning, s[:3], len(s)),
+               (_by_clusters, c1, c2), (_by_given, strip_marks(token) in first_names()))
 
 
 def _identity(name: str, value: str | None):
